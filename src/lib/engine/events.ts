@@ -1,0 +1,30 @@
+/** What the executor reports while it runs a graph. */
+export type RunEvent =
+  | { kind: 'queued'; nodeId: string }
+  | { kind: 'started'; nodeId: string }
+  | { kind: 'progress'; nodeId: string; fraction: number; message?: string }
+  | { kind: 'finished'; nodeId: string; ms: number; cached: boolean }
+  | { kind: 'failed'; nodeId: string; message: string; field?: string }
+  | { kind: 'blocked'; nodeId: string; by: string }
+  | { kind: 'log'; nodeId: string; message: string };
+
+/** The state a node ends a run in. */
+export type NodeStatus = 'finished' | 'failed' | 'blocked' | 'cancelled';
+
+/** Per node: how its run ended. */
+export interface NodeSummary {
+  status: NodeStatus;
+  ms: number;
+  cached: boolean;
+  error?: string;
+}
+
+/** The result of one run of a graph. */
+export interface RunSummary {
+  /** The TensorFlow.js backend that ran: webgl, wasm or cpu. */
+  backend: string;
+  cancelled: boolean;
+  nodes: Record<string, NodeSummary>;
+  /** The outputs of every node that finished, by node id and output name. */
+  outputs: Record<string, Record<string, unknown>>;
+}

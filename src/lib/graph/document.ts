@@ -1,0 +1,47 @@
+import type { Params } from './node-type';
+
+/** The format name every Kumiki graph file carries. */
+export const GRAPH_FORMAT = 'kumiki-graph';
+
+/** The graph file version this build writes; older versions load through migrations. */
+export const GRAPH_VERSION = 1;
+
+/** A node placed on the canvas. */
+export interface GraphNode {
+  /** Unique within the graph; letters, digits, `_` and `-`. */
+  id: string;
+  /** A registered node type id such as `topology/takens`. */
+  type: string;
+  /** The version of the node type this node was saved with. */
+  version: number;
+  params: Params;
+  position: { x: number; y: number };
+  /** Shown as plain text on the canvas, never as HTML. */
+  label?: string;
+}
+
+/** An edge from one node's output socket to another node's input socket. */
+export interface GraphEdge {
+  from: { node: string; output: string };
+  to: { node: string; input: string };
+}
+
+/** What the canvas showed when the file was saved. */
+export interface GraphView {
+  x: number;
+  y: number;
+  zoom: number;
+}
+
+/** A Kumiki graph file, version 1. */
+export interface GraphDocument {
+  format: typeof GRAPH_FORMAT;
+  version: typeof GRAPH_VERSION;
+  title: string;
+  description?: string;
+  /** The seed of the run's random source. */
+  seed: number;
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  view?: GraphView;
+}
