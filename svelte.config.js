@@ -5,10 +5,7 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
   preprocess: vitePreprocess(),
   kit: {
-    adapter: adapter({ fallback: 'index.html' }),
-    files: {
-      hooks: { server: 'src/hooks.server' }
-    }
+    adapter: adapter({ fallback: 'index.html' })
   }
 };
 

@@ -1,0 +1,13 @@
+import type { NodeType } from '../src/lib/graph/node-type';
+import { stsbNode } from './data/stsb';
+import { scatterNode } from './plot/scatter';
+
+/** Every node type Kumiki knows, in palette order. Ids are stable; renames need a migration. */
+export const nodeTypes: readonly NodeType[] = [stsbNode, scatterNode];
+
+const byType = new Map(nodeTypes.map((t) => [t.type, t]));
+
+/** Finds a node type by its id, such as `topology/takens`. */
+export function getNodeType(type: string): NodeType | undefined {
+  return byType.get(type);
+}

@@ -1,0 +1,54 @@
+import { parseArgs } from 'node:util';
+import { commandNodes } from './command-nodes';
+import { commandRun } from './command-run';
+import { commandValidate } from './command-validate';
+import { EXIT, UsageError } from './exit';
+
+const USAGE = `Usage:
+  kumiki run <graph.json> [--set <nodeId>.<param>=<value> ...] [--out <dir>] [--all]
+             [--cache <dir> | --no-cache] [--quiet]
+  kumiki validate <graph.json>
+  kumiki nodes [--json]
+
+Exit codes: 0 success, 1 a node failed, 2 invalid file or usage, 130 stopped by Ctrl+C.`;
+
+/** The `kumiki` command: runs, checks and describes graph files headlessly. */
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      set: { type: 'string', multiple: true },
+      out: { type: 'string' },
+      all: { type: 'boolean' },
+      cache: { type: 'string' },
+      'no-cache': { type: 'boolean' },
+      quiet: { type: 'boolean' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' }
+    }
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(`${USAGE}\n`);
+    return values.help ? EXIT.ok : EXIT.usage;
+  }
+  if (command === 'nodes') return commandNodes(Boolean(values.json));
+  if (rest.length !== 1) throw new UsageError(`"kumiki ${command}" takes exactly one graph file; found ${rest.length}.`);
+  if (command === 'validate') return commandValidate(rest[0]);
+  if (command === 'run') return commandRun(rest[0], values);
+  throw new UsageError(`Unknown command "${command}".`);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (error) => {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`kumiki: ${(error as Error).message}\n\n${USAGE}\n`);
+      process.exitCode = EXIT.usage;
+      return;
+    }
+    process.stderr.write(`kumiki: unexpected error: ${(error as Error).message}\n`);
+    process.exitCode = EXIT.internal;
+  }
+);

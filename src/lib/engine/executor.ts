@@ -1,0 +1,206 @@
+import type { GraphDocument, GraphNode } from '../graph/document';
+import type { TypeLookup } from '../graph/load';
+import { NodeInputError, type NodeType, type RunContext } from '../graph/node-type';
+import { orderNodes } from '../graph/order';
+import { cacheKey } from './cache-key';
+import type { NodeSummary, RunEvent, RunSummary } from './events';
+import type { Host } from './host';
+import { seededRandom } from './random';
+
+/** How to run a graph. */
+export interface RunOptions {
+  signal?: AbortSignal;
+  onEvent?: (event: RunEvent) => void;
+  /** Run only these nodes and what they depend on; all nodes when absent. */
+  only?: string[];
+}
+
+/** The outputs of one node run, kept while its cache key stays in use. */
+interface CacheEntry {
+  outputs: Record<string, unknown>;
+}
+
+/**
+ * Runs graphs node by node in topological order. Results are cached in memory by cache key,
+ * so a re-run after a param change runs only the changed node and its dependants. A failed
+ * node blocks only what depends on it. The executor never touches the DOM: it runs in the
+ * browser worker and in Node alike.
+ */
+export class Executor {
+  private cache = new Map<string, CacheEntry>();
+
+  constructor(
+    private host: Host,
+    private lookup: TypeLookup
+  ) {}
+
+  /** Runs the graph and resolves with a summary once every node has ended or the run is cancelled. */
+  async run(doc: GraphDocument, options: RunOptions = {}): Promise<RunSummary> {
+    const emit = options.onEvent ?? (() => {});
+    const signal = options.signal ?? new AbortController().signal;
+    const summary: RunSummary = { backend: this.host.tf.getBackend(), cancelled: false, nodes: {}, outputs: {} };
+
+    const wanted = selectNodes(doc, options.only);
+    const { order, cycles } = orderNodes(wanted.map((n) => n.id), doc.edges);
+    const byId = new Map(doc.nodes.map((n) => [n.id, n]));
+    for (const cycle of cycles) {
+      for (const id of new Set(cycle)) {
+        this.fail(summary, emit, id, `The node is on a cycle (${cycle.join(' → ')}); remove one of these edges.`);
+      }
+    }
+    order.forEach((id) => emit({ kind: 'queued', nodeId: id }));
+
+    const keys = new Map<string, string>();
+    const usedKeys = new Set<string>();
+    for (const id of order) {
+      if (signal.aborted) {
+        summary.cancelled = true;
+        summary.nodes[id] = { status: 'cancelled', ms: 0, cached: false };
+        continue;
+      }
+      const node = byId.get(id)!;
+      const blocker = this.blocker(doc, id, summary);
+      if (blocker) {
+        summary.nodes[id] = { status: 'blocked', ms: 0, cached: false, error: `Waiting on "${blocker}", which did not finish.` };
+        emit({ kind: 'blocked', nodeId: id, by: blocker });
+        continue;
+      }
+      await this.runNode(doc, node, keys, usedKeys, summary, emit, signal);
+    }
+
+    for (const node of wanted) {
+      if (summary.nodes[node.id]) continue;
+      const error = 'The node depends on a cycle of edges, so it cannot run.';
+      summary.nodes[node.id] = { status: 'blocked', ms: 0, cached: false, error };
+    }
+    for (const key of this.cache.keys()) if (!usedKeys.has(key)) this.cache.delete(key);
+    return summary;
+  }
+
+  private async runNode(
+    doc: GraphDocument,
+    node: GraphNode,
+    keys: Map<string, string>,
+    usedKeys: Set<string>,
+    summary: RunSummary,
+    emit: (event: RunEvent) => void,
+    signal: AbortSignal
+  ): Promise<void> {
+    const type = this.lookup(node.type);
+    if (!type) {
+      this.fail(summary, emit, node.id, `The node type "${node.type}" is not known to this Kumiki, so the node cannot run.`);
+      return;
+    }
+
+    const inputs: Record<string, unknown> = {};
+    const inputKeys: Record<string, string> = {};
+    for (const edge of doc.edges.filter((e) => e.to.node === node.id)) {
+      inputs[edge.to.input] = summary.outputs[edge.from.node]?.[edge.from.output];
+      inputKeys[edge.to.input] = `${keys.get(edge.from.node)}:${edge.from.output}`;
+    }
+    const missing = Object.keys(type.inputs).find((name) => !(name in inputKeys));
+    if (missing) {
+      this.fail(summary, emit, node.id, `The input "${missing}" has no edge; connect an output of type "${type.inputs[missing].type}".`, `inputs.${missing}`);
+      return;
+    }
+
+    const key = await cacheKey({ type: type.type, version: type.version, params: node.params, seed: doc.seed, inputs: inputKeys });
+    keys.set(node.id, key);
+    usedKeys.add(key);
+    const hit = this.cache.get(key);
+    if (hit) {
+      summary.outputs[node.id] = hit.outputs;
+      summary.nodes[node.id] = { status: 'finished', ms: 0, cached: true };
+      emit({ kind: 'finished', nodeId: node.id, ms: 0, cached: true });
+      return;
+    }
+
+    emit({ kind: 'started', nodeId: node.id });
+    const started = performance.now();
+    try {
+      const outputs = await raceAbort(type.run(inputs, node.params, this.context(doc, node, emit, signal)), signal);
+      checkOutputs(type, outputs);
+      const ms = Math.round(performance.now() - started);
+      this.cache.set(key, { outputs });
+      summary.outputs[node.id] = outputs;
+      summary.nodes[node.id] = { status: 'finished', ms, cached: false };
+      emit({ kind: 'finished', nodeId: node.id, ms, cached: false });
+    } catch (error) {
+      if (signal.aborted) {
+        summary.cancelled = true;
+        summary.nodes[node.id] = { status: 'cancelled', ms: Math.round(performance.now() - started), cached: false };
+        emit({ kind: 'failed', nodeId: node.id, message: 'The run was stopped.' });
+        return;
+      }
+      const field = error instanceof NodeInputError ? error.field : undefined;
+      this.fail(summary, emit, node.id, messageOf(error), field, Math.round(performance.now() - started));
+    }
+  }
+
+  private context(doc: GraphDocument, node: GraphNode, emit: (e: RunEvent) => void, signal: AbortSignal): RunContext {
+    let lastSent = 0;
+    return {
+      signal,
+      nodeId: node.id,
+      tf: this.host.tf,
+      files: this.host.files,
+      assets: this.host.assets,
+      cache: this.host.cache,
+      random: seededRandom(doc.seed, node.id),
+      log: (message) => emit({ kind: 'log', nodeId: node.id, message }),
+      progress: (fraction, message) => {
+        const now = performance.now();
+        if (now - lastSent < 50 && fraction < 1) return;
+        lastSent = now;
+        emit({ kind: 'progress', nodeId: node.id, fraction: Math.min(1, Math.max(0, fraction)), message });
+      }
+    };
+  }
+
+  private blocker(doc: GraphDocument, id: string, summary: RunSummary): string | undefined {
+    const upstream = doc.edges.filter((e) => e.to.node === id).map((e) => e.from.node);
+    return upstream.find((from) => summary.nodes[from]?.status !== 'finished');
+  }
+
+  private fail(summary: RunSummary, emit: (e: RunEvent) => void, nodeId: string, message: string, field?: string, ms = 0) {
+    const entry: NodeSummary = { status: 'failed', ms, cached: false, error: message };
+    summary.nodes[nodeId] = entry;
+    emit({ kind: 'failed', nodeId, message, field });
+  }
+}
+
+/** The nodes to run: all of them, or the given ones with everything upstream of them. */
+function selectNodes(doc: GraphDocument, only?: string[]): GraphNode[] {
+  if (!only) return doc.nodes;
+  const keep = new Set<string>();
+  const stack = [...only];
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (keep.has(id)) continue;
+    keep.add(id);
+    for (const edge of doc.edges) if (edge.to.node === id) stack.push(edge.from.node);
+  }
+  return doc.nodes.filter((n) => keep.has(n.id));
+}
+
+function checkOutputs(type: NodeType, outputs: Record<string, unknown>) {
+  for (const name of Object.keys(type.outputs)) {
+    if (outputs?.[name] === undefined) {
+      throw new Error(`The node type "${type.type}" returned no value for its output "${name}". This is a bug in the node.`);
+    }
+  }
+}
+
+function raceAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(new DOMException('The run was stopped.', 'AbortError'));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new DOMException('The run was stopped.', 'AbortError'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof Error && error.message) return error.message;
+  return `The node stopped with an unexpected error: ${String(error)}.`;
+}

@@ -1,0 +1,24 @@
+import { GRAPH_VERSION } from './document';
+
+/**
+ * Upgrades of the graph file, one per version: `steps[v]` turns a version-v file into a
+ * version v+1 file. Version 1 is the first format, so the chain is empty; each later version
+ * adds a step here and a fixture file under tests/fixtures/graph/.
+ */
+const steps: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
+
+/** Brings a parsed graph file to the current version, or says why it cannot. */
+export function migrate(
+  doc: Record<string, unknown>
+): { doc: Record<string, unknown> } | { error: string } {
+  const version = doc.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return { error: `The field "version" must be a whole number from 1 to ${GRAPH_VERSION}; found ${JSON.stringify(version) ?? 'nothing'}.` };
+  }
+  if (version > GRAPH_VERSION) {
+    return { error: `The file has format version ${version}, newer than this Kumiki reads (${GRAPH_VERSION}). Update Kumiki to open it.` };
+  }
+  let current = doc;
+  for (let v = version; v < GRAPH_VERSION; v++) current = { ...steps[v](current), version: v + 1 };
+  return { doc: current };
+}

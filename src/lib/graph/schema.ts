@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { GRAPH_FORMAT, GRAPH_VERSION } from './document';
+
+/** Node ids: short, readable, safe in file names and in `--set node.param=value`. */
+export const NODE_ID_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+
+const finite = z.number().refine(Number.isFinite, 'must be a finite number');
+
+const paramValue = z.union([z.number(), z.string().max(100_000), z.boolean()]);
+
+/** One node of a graph file. Params are checked later against the node type's specs. */
+export const nodeSchema = z.object({
+  id: z.string().regex(NODE_ID_PATTERN, 'must start with a letter and use letters, digits, _ or -'),
+  type: z.string().min(1).max(200),
+  version: z.number().int().min(1),
+  params: z.record(z.string(), paramValue).default({}),
+  position: z.object({ x: finite, y: finite }),
+  label: z.string().max(500).optional()
+});
+
+/** One edge of a graph file. */
+export const edgeSchema = z.object({
+  from: z.object({ node: z.string(), output: z.string() }),
+  to: z.object({ node: z.string(), input: z.string() })
+});
+
+/** The shape of a Kumiki graph file, version 1; `docs/graph.schema.json` is generated from it. */
+export const graphSchema = z.object({
+  format: z.literal(GRAPH_FORMAT),
+  version: z.literal(GRAPH_VERSION),
+  title: z.string().max(500),
+  description: z.string().max(10_000).optional(),
+  seed: z.number().int().min(0).max(2 ** 32 - 1),
+  nodes: z.array(nodeSchema),
+  edges: z.array(edgeSchema),
+  view: z.object({ x: finite, y: finite, zoom: finite.refine((v) => v > 0) }).optional()
+});
+
+/** The top level only, so one bad node or edge does not hide the rest of the file. */
+export const envelopeSchema = graphSchema.extend({
+  nodes: z.array(z.unknown()),
+  edges: z.array(z.unknown())
+});
+
+/** The JSON Schema (draft 2020-12) of the graph file, for other tools and editors. */
+export function graphJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(graphSchema, { io: 'input' }) as Record<string, unknown>;
+  return {
+    $id: 'https://kumiki.invalid/graph.schema.json',
+    title: 'Kumiki graph file',
+    ...schema
+  };
+}

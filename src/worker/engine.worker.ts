@@ -1,0 +1,69 @@
+import * as Comlink from 'comlink';
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-webgl';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { getNodeType } from '../../nodes/registry';
+import type { GraphDocument } from '../lib/graph/document';
+import type { ByteSource } from '../lib/graph/node-type';
+import type { RunEvent, RunSummary } from '../lib/engine/events';
+import { Executor } from '../lib/engine/executor';
+import { browserAssets } from './assets';
+import { indexedDbCache } from './idb-cache';
+
+setWasmPaths({
+  'tfjs-backend-wasm.wasm': wasmPlain,
+  'tfjs-backend-wasm-simd.wasm': wasmSimd,
+  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded
+});
+
+/** Files the user picked in the editor, by the name stored in the node's `file` param. */
+const pickedFiles = new Map<string, Uint8Array>();
+const files: ByteSource = {
+  async read(name) {
+    const bytes = pickedFiles.get(name);
+    if (!bytes) throw new Error(`The file "${name}" has not been picked in this session; pick it again in the node's file field.`);
+    return bytes;
+  }
+};
+
+let executor: Promise<Executor> | undefined;
+let controller: AbortController | undefined;
+
+/** Chooses the fastest backend that starts here: WebGL, then WASM, then CPU. */
+async function startExecutor(): Promise<Executor> {
+  for (const backend of ['webgl', 'wasm', 'cpu']) {
+    try {
+      if (await tf.setBackend(backend)) break;
+    } catch {
+      // This backend cannot start here; the next one is tried.
+    }
+  }
+  await tf.ready();
+  return new Executor({ tf, files, assets: browserAssets, cache: indexedDbCache() }, getNodeType);
+}
+
+/** What the editor calls across the worker boundary. */
+export const workerApi = {
+  async run(doc: GraphDocument, onEvent: (event: RunEvent) => void, only?: string[]): Promise<RunSummary> {
+    controller?.abort();
+    controller = new AbortController();
+    executor ??= startExecutor();
+    return (await executor).run(doc, { signal: controller.signal, onEvent, only });
+  },
+  cancel(): void {
+    controller?.abort();
+  },
+  putFile(name: string, bytes: Uint8Array): void {
+    pickedFiles.set(name, bytes);
+  },
+  backend(): string {
+    return tf.getBackend() ?? 'none';
+  }
+};
+
+export type WorkerApi = typeof workerApi;
+
+Comlink.expose(workerApi);
