@@ -26,7 +26,10 @@ export const scatterNode: NodeType = {
     const x = inputs.x as Float64Array;
     const y = inputs.y as Float64Array;
     if (x.length !== y.length) {
-      throw new NodeInputError(`The inputs must be equally long; x has ${x.length} values and y has ${y.length}.`, 'inputs.y');
+      throw new NodeInputError(
+        `The inputs must be equally long; x has ${x.length} values and y has ${y.length}.`,
+        'inputs.y'
+      );
     }
     const plot: ScatterPlot = {
       kind: 'scatter',

@@ -42,7 +42,9 @@ export async function commandRun(path: string, flags: RunFlags): Promise<number>
   const out = resolve(flags.out ?? 'out');
   await writeResults(out, path, doc, summary, Boolean(flags.all));
   const failed = Object.values(summary.nodes).filter((n) => n.status !== 'finished').length;
-  process.stderr.write(`Results in ${out} (backend ${summary.backend}); ${failed === 0 ? 'all nodes finished' : `${failed} node(s) did not finish`}.\n`);
+  process.stderr.write(
+    `Results in ${out} (backend ${summary.backend}); ${failed === 0 ? 'all nodes finished' : `${failed} node(s) did not finish`}.\n`
+  );
   if (summary.cancelled) return EXIT.interrupted;
   return failed === 0 ? EXIT.ok : EXIT.nodeFailed;
 }
@@ -51,12 +53,19 @@ export async function commandRun(path: string, flags: RunFlags): Promise<number>
 function applySets(doc: GraphDocument, sets: string[]) {
   for (const set of sets) {
     const match = /^([^.=]+)\.([^=]+)=(.*)$/s.exec(set);
-    if (!match) throw new UsageError(`--set ${JSON.stringify(set)} must look like <nodeId>.<param>=<value>.`);
+    if (!match)
+      throw new UsageError(`--set ${JSON.stringify(set)} must look like <nodeId>.<param>=<value>.`);
     const [, nodeId, param, text] = match;
     const node = doc.nodes.find((n) => n.id === nodeId);
-    if (!node) throw new UsageError(`--set ${set}: the graph has no node "${nodeId}"; it has ${doc.nodes.map((n) => `"${n.id}"`).join(', ')}.`);
+    if (!node)
+      throw new UsageError(
+        `--set ${set}: the graph has no node "${nodeId}"; it has ${doc.nodes.map((n) => `"${n.id}"`).join(', ')}.`
+      );
     const spec = getNodeType(node.type)?.params[param];
-    if (!spec) throw new UsageError(`--set ${set}: node "${nodeId}" (${node.type}) has no param "${param}".`);
+    if (!spec)
+      throw new UsageError(
+        `--set ${set}: node "${nodeId}" (${node.type}) has no param "${param}".`
+      );
     const parsed = parseParamText(param, spec, text);
     if ('error' in parsed) throw new UsageError(`--set ${set}: ${parsed.error}`);
     node.params[param] = parsed.value;
@@ -64,5 +73,8 @@ function applySets(doc: GraphDocument, sets: string[]) {
 }
 
 function defaultCacheDir(): string {
-  return process.env.KUMIKI_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'kumiki');
+  return (
+    process.env.KUMIKI_CACHE ??
+    join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'kumiki')
+  );
 }

@@ -6,6 +6,8 @@ export async function commandValidate(path: string): Promise<number> {
   const { doc, errors, problems } = await readGraphFile(path);
   if (!doc || errors > 0) return EXIT.usage;
   const warnings = problems.length;
-  process.stderr.write(`${path}: valid, ${doc.nodes.length} nodes and ${doc.edges.length} edges${warnings ? `, ${warnings} warnings` : ''}.\n`);
+  process.stderr.write(
+    `${path}: valid, ${doc.nodes.length} nodes and ${doc.edges.length} edges${warnings ? `, ${warnings} warnings` : ''}.\n`
+  );
   return EXIT.ok;
 }

@@ -22,7 +22,10 @@ function assetRoots(): Record<string, string> {
  * base folder (the graph file's), bundled assets from data/ and the model package, and a
  * cache folder on disk (or memory only).
  */
-export async function createNodeHost(options: { baseDir: string; cacheDir?: string }): Promise<Host> {
+export async function createNodeHost(options: {
+  baseDir: string;
+  cacheDir?: string;
+}): Promise<Host> {
   if (!(await tf.setBackend('wasm'))) await tf.setBackend('cpu');
   await tf.ready();
 
@@ -35,7 +38,8 @@ export async function createNodeHost(options: { baseDir: string; cacheDir?: stri
       const slash = name.indexOf('/');
       const base = roots[name.slice(0, slash)];
       const rest = name.slice(slash + 1);
-      if (slash < 0 || !base || rest.includes('..')) throw new Error(`There is no bundled asset named "${name}".`);
+      if (slash < 0 || !base || rest.includes('..'))
+        throw new Error(`There is no bundled asset named "${name}".`);
       return readFile(join(base, rest));
     }
   };

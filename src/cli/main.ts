@@ -34,7 +34,8 @@ async function main(argv: string[]): Promise<number> {
     return values.help ? EXIT.ok : EXIT.usage;
   }
   if (command === 'nodes') return commandNodes(Boolean(values.json));
-  if (rest.length !== 1) throw new UsageError(`"kumiki ${command}" takes exactly one graph file; found ${rest.length}.`);
+  if (rest.length !== 1)
+    throw new UsageError(`"kumiki ${command}" takes exactly one graph file; found ${rest.length}.`);
   if (command === 'validate') return commandValidate(rest[0]);
   if (command === 'run') return commandRun(rest[0], values);
   throw new UsageError(`Unknown command "${command}".`);
@@ -43,7 +44,10 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (error) => {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (
+      error instanceof UsageError ||
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
       process.stderr.write(`kumiki: ${(error as Error).message}\n\n${USAGE}\n`);
       process.exitCode = EXIT.usage;
       return;

@@ -22,12 +22,16 @@ export function progressPrinter(total: number, quiet: boolean): (event: RunEvent
         const step = Math.floor(event.fraction * 10);
         if (!tty && step === (lastStep.get(event.nodeId) ?? 0)) return;
         lastStep.set(event.nodeId, step);
-        write(`${tag}: ${Math.round(event.fraction * 100)}%${event.message ? ` ${event.message}` : ''}`);
+        write(
+          `${tag}: ${Math.round(event.fraction * 100)}%${event.message ? ` ${event.message}` : ''}`
+        );
         break;
       }
       case 'finished':
         done++;
-        finish(`[${done}/${total}] ${event.nodeId}: done in ${event.ms} ms${event.cached ? ' (cached)' : ''}`);
+        finish(
+          `[${done}/${total}] ${event.nodeId}: done in ${event.ms} ms${event.cached ? ' (cached)' : ''}`
+        );
         break;
       case 'failed':
         finish(`[${done}/${total}] ${event.nodeId}: failed: ${event.message}`);

@@ -9,13 +9,18 @@ export async function readGraphFile(path: string): Promise<LoadResult & { errors
   try {
     text = await readFile(path, 'utf-8');
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'no such file'
+        : (error as Error).message;
     process.stderr.write(`${path}: cannot read the graph file: ${reason}.\n`);
     return { doc: null, problems: [], errors: 1 };
   }
   const result = parseGraph(text, path, getNodeType);
   for (const problem of result.problems) {
-    process.stderr.write(`${problem.severity === 'error' ? 'error' : 'warning'}: ${formatProblem(problem)}\n`);
+    process.stderr.write(
+      `${problem.severity === 'error' ? 'error' : 'warning'}: ${formatProblem(problem)}\n`
+    );
   }
   const errors = result.problems.filter((p) => p.severity === 'error').length;
   return { ...result, errors };

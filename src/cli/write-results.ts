@@ -11,7 +11,13 @@ import { getNodeType } from '../../nodes/registry';
  * Writes `<out>/<nodeId>/<output>.json` for every node without outgoing edges (every node
  * with `all`), plots also as `.svg`, and `<out>/summary.json`.
  */
-export async function writeResults(out: string, graphPath: string, doc: GraphDocument, summary: RunSummary, all: boolean) {
+export async function writeResults(
+  out: string,
+  graphPath: string,
+  doc: GraphDocument,
+  summary: RunSummary,
+  all: boolean
+) {
   await mkdir(out, { recursive: true });
   const feeding = new Set(doc.edges.map((e) => e.from.node));
 
@@ -23,14 +29,23 @@ export async function writeResults(out: string, graphPath: string, doc: GraphDoc
     const sockets = getNodeType(node.type)?.outputs ?? {};
     for (const [name, value] of Object.entries(outputs)) {
       await writeFile(join(dir, `${name}.json`), `${JSON.stringify(toJsonValue(value))}\n`);
-      if (sockets[name]?.type === 'plot') await writeFile(join(dir, `${name}.svg`), plotToSvg(value as Plot));
+      if (sockets[name]?.type === 'plot')
+        await writeFile(join(dir, `${name}.svg`), plotToSvg(value as Plot));
     }
   }
 
   const nodes = Object.fromEntries(
-    doc.nodes.map((n) => [n.id, summary.nodes[n.id] ?? { status: 'cancelled', ms: 0, cached: false }])
+    doc.nodes.map((n) => [
+      n.id,
+      summary.nodes[n.id] ?? { status: 'cancelled', ms: 0, cached: false }
+    ])
   );
   const failed = Object.values(nodes).some((n) => n.status !== 'finished');
-  const report = { graph: graphPath, backend: summary.backend, status: summary.cancelled ? 'cancelled' : failed ? 'failed' : 'finished', nodes };
+  const report = {
+    graph: graphPath,
+    backend: summary.backend,
+    status: summary.cancelled ? 'cancelled' : failed ? 'failed' : 'finished',
+    nodes
+  };
   await writeFile(join(out, 'summary.json'), `${JSON.stringify(report, null, 2)}\n`);
 }

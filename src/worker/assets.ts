@@ -32,7 +32,8 @@ export const browserAssets: ByteSource = {
     const url = urls[name];
     if (!url) throw new Error(`There is no bundled asset named "${name}".`);
     const response = await fetch(url);
-    if (!response.ok) throw new Error(`Loading the bundled asset "${name}" failed with HTTP ${response.status}.`);
+    if (!response.ok)
+      throw new Error(`Loading the bundled asset "${name}" failed with HTTP ${response.status}.`);
     return new Uint8Array(await response.arrayBuffer());
   }
 };

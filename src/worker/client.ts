@@ -38,10 +38,18 @@ export function createRunner(): Runner {
     async run(doc, onEvent, only) {
       const remote = await connect();
       const crashed = new Promise<never>((_, reject) => {
-        worker!.addEventListener('error', (e) => {
-          reset();
-          reject(new Error(`The engine worker crashed: ${e.message || 'no message'}. Run again to restart it.`));
-        }, { once: true });
+        worker!.addEventListener(
+          'error',
+          (e) => {
+            reset();
+            reject(
+              new Error(
+                `The engine worker crashed: ${e.message || 'no message'}. Run again to restart it.`
+              )
+            );
+          },
+          { once: true }
+        );
       });
       return Promise.race([remote.run(doc, Comlink.proxy(onEvent), only), crashed]);
     },

@@ -24,7 +24,10 @@ const pickedFiles = new Map<string, Uint8Array>();
 const files: ByteSource = {
   async read(name) {
     const bytes = pickedFiles.get(name);
-    if (!bytes) throw new Error(`The file "${name}" has not been picked in this session; pick it again in the node's file field.`);
+    if (!bytes)
+      throw new Error(
+        `The file "${name}" has not been picked in this session; pick it again in the node's file field.`
+      );
     return bytes;
   }
 };
@@ -47,7 +50,11 @@ async function startExecutor(): Promise<Executor> {
 
 /** What the editor calls across the worker boundary. */
 export const workerApi = {
-  async run(doc: GraphDocument, onEvent: (event: RunEvent) => void, only?: string[]): Promise<RunSummary> {
+  async run(
+    doc: GraphDocument,
+    onEvent: (event: RunEvent) => void,
+    only?: string[]
+  ): Promise<RunSummary> {
     controller?.abort();
     controller = new AbortController();
     executor ??= startExecutor();

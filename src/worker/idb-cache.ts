@@ -22,7 +22,10 @@ export function indexedDbCache(): PersistentCache {
       }
     }));
 
-  const transact = async <T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>) => {
+  const transact = async <T>(
+    mode: IDBTransactionMode,
+    work: (store: IDBObjectStore) => IDBRequest<T>
+  ) => {
     const db = await open();
     if (!db) return undefined;
     return new Promise<T | undefined>((resolve) => {

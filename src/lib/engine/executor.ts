@@ -38,14 +38,27 @@ export class Executor {
   async run(doc: GraphDocument, options: RunOptions = {}): Promise<RunSummary> {
     const emit = options.onEvent ?? (() => {});
     const signal = options.signal ?? new AbortController().signal;
-    const summary: RunSummary = { backend: this.host.tf.getBackend(), cancelled: false, nodes: {}, outputs: {} };
+    const summary: RunSummary = {
+      backend: this.host.tf.getBackend(),
+      cancelled: false,
+      nodes: {},
+      outputs: {}
+    };
 
     const wanted = selectNodes(doc, options.only);
-    const { order, cycles } = orderNodes(wanted.map((n) => n.id), doc.edges);
+    const { order, cycles } = orderNodes(
+      wanted.map((n) => n.id),
+      doc.edges
+    );
     const byId = new Map(doc.nodes.map((n) => [n.id, n]));
     for (const cycle of cycles) {
       for (const id of new Set(cycle)) {
-        this.fail(summary, emit, id, `The node is on a cycle (${cycle.join(' → ')}); remove one of these edges.`);
+        this.fail(
+          summary,
+          emit,
+          id,
+          `The node is on a cycle (${cycle.join(' → ')}); remove one of these edges.`
+        );
       }
     }
     order.forEach((id) => emit({ kind: 'queued', nodeId: id }));
@@ -61,7 +74,12 @@ export class Executor {
       const node = byId.get(id)!;
       const blocker = this.blocker(doc, id, summary);
       if (blocker) {
-        summary.nodes[id] = { status: 'blocked', ms: 0, cached: false, error: `Waiting on "${blocker}", which did not finish.` };
+        summary.nodes[id] = {
+          status: 'blocked',
+          ms: 0,
+          cached: false,
+          error: `Waiting on "${blocker}", which did not finish.`
+        };
         emit({ kind: 'blocked', nodeId: id, by: blocker });
         continue;
       }
@@ -88,7 +106,12 @@ export class Executor {
   ): Promise<void> {
     const type = this.lookup(node.type);
     if (!type) {
-      this.fail(summary, emit, node.id, `The node type "${node.type}" is not known to this Kumiki, so the node cannot run.`);
+      this.fail(
+        summary,
+        emit,
+        node.id,
+        `The node type "${node.type}" is not known to this Kumiki, so the node cannot run.`
+      );
       return;
     }
 
@@ -100,11 +123,23 @@ export class Executor {
     }
     const missing = Object.keys(type.inputs).find((name) => !(name in inputKeys));
     if (missing) {
-      this.fail(summary, emit, node.id, `The input "${missing}" has no edge; connect an output of type "${type.inputs[missing].type}".`, `inputs.${missing}`);
+      this.fail(
+        summary,
+        emit,
+        node.id,
+        `The input "${missing}" has no edge; connect an output of type "${type.inputs[missing].type}".`,
+        `inputs.${missing}`
+      );
       return;
     }
 
-    const key = await cacheKey({ type: type.type, version: type.version, params: node.params, seed: doc.seed, inputs: inputKeys });
+    const key = await cacheKey({
+      type: type.type,
+      version: type.version,
+      params: node.params,
+      seed: doc.seed,
+      inputs: inputKeys
+    });
     keys.set(node.id, key);
     usedKeys.add(key);
     const hit = this.cache.get(key);
@@ -118,7 +153,10 @@ export class Executor {
     emit({ kind: 'started', nodeId: node.id });
     const started = performance.now();
     try {
-      const outputs = await raceAbort(type.run(inputs, node.params, this.context(doc, node, emit, signal)), signal);
+      const outputs = await raceAbort(
+        type.run(inputs, node.params, this.context(doc, node, emit, signal)),
+        signal
+      );
       checkOutputs(type, outputs);
       const ms = Math.round(performance.now() - started);
       this.cache.set(key, { outputs });
@@ -128,16 +166,32 @@ export class Executor {
     } catch (error) {
       if (signal.aborted) {
         summary.cancelled = true;
-        summary.nodes[node.id] = { status: 'cancelled', ms: Math.round(performance.now() - started), cached: false };
+        summary.nodes[node.id] = {
+          status: 'cancelled',
+          ms: Math.round(performance.now() - started),
+          cached: false
+        };
         emit({ kind: 'failed', nodeId: node.id, message: 'The run was stopped.' });
         return;
       }
       const field = error instanceof NodeInputError ? error.field : undefined;
-      this.fail(summary, emit, node.id, messageOf(error), field, Math.round(performance.now() - started));
+      this.fail(
+        summary,
+        emit,
+        node.id,
+        messageOf(error),
+        field,
+        Math.round(performance.now() - started)
+      );
     }
   }
 
-  private context(doc: GraphDocument, node: GraphNode, emit: (e: RunEvent) => void, signal: AbortSignal): RunContext {
+  private context(
+    doc: GraphDocument,
+    node: GraphNode,
+    emit: (e: RunEvent) => void,
+    signal: AbortSignal
+  ): RunContext {
     let lastSent = 0;
     return {
       signal,
@@ -152,7 +206,12 @@ export class Executor {
         const now = performance.now();
         if (now - lastSent < 50 && fraction < 1) return;
         lastSent = now;
-        emit({ kind: 'progress', nodeId: node.id, fraction: Math.min(1, Math.max(0, fraction)), message });
+        emit({
+          kind: 'progress',
+          nodeId: node.id,
+          fraction: Math.min(1, Math.max(0, fraction)),
+          message
+        });
       }
     };
   }
@@ -162,7 +221,14 @@ export class Executor {
     return upstream.find((from) => summary.nodes[from]?.status !== 'finished');
   }
 
-  private fail(summary: RunSummary, emit: (e: RunEvent) => void, nodeId: string, message: string, field?: string, ms = 0) {
+  private fail(
+    summary: RunSummary,
+    emit: (e: RunEvent) => void,
+    nodeId: string,
+    message: string,
+    field?: string,
+    ms = 0
+  ) {
     const entry: NodeSummary = { status: 'failed', ms, cached: false, error: message };
     summary.nodes[nodeId] = entry;
     emit({ kind: 'failed', nodeId, message, field });
@@ -186,7 +252,9 @@ function selectNodes(doc: GraphDocument, only?: string[]): GraphNode[] {
 function checkOutputs(type: NodeType, outputs: Record<string, unknown>) {
   for (const name of Object.keys(type.outputs)) {
     if (outputs?.[name] === undefined) {
-      throw new Error(`The node type "${type.type}" returned no value for its output "${name}". This is a bug in the node.`);
+      throw new Error(
+        `The node type "${type.type}" returned no value for its output "${name}". This is a bug in the node.`
+      );
     }
   }
 }

@@ -32,8 +32,11 @@ export function diagramRows(diagram: Diagram): Array<[number, number, number | n
 function isDiagram(value: unknown): value is Diagram {
   const v = value as Partial<Diagram> | null;
   return (
-    typeof v === 'object' && v !== null &&
-    v.dimension instanceof Int32Array && v.birth instanceof Float64Array && v.death instanceof Float64Array
+    typeof v === 'object' &&
+    v !== null &&
+    v.dimension instanceof Int32Array &&
+    v.birth instanceof Float64Array &&
+    v.death instanceof Float64Array
   );
 }
 

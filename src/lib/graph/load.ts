@@ -28,10 +28,20 @@ export interface LoadResult {
 export function parseGraph(text: string, fileName: string, lookup: TypeLookup): LoadResult {
   const problems: GraphProblem[] = [];
   const report = (code: ProblemCode, message: string, nodeId?: string, field?: string) =>
-    problems.push({ code, message, file: fileName, nodeId, field, severity: code.startsWith('W') ? 'warning' : 'error' });
+    problems.push({
+      code,
+      message,
+      file: fileName,
+      nodeId,
+      field,
+      severity: code.startsWith('W') ? 'warning' : 'error'
+    });
 
   if (text.length > MAX_GRAPH_CHARS) {
-    report('E_TOO_LARGE', `The file has ${text.length} characters; at most ${MAX_GRAPH_CHARS} are read.`);
+    report(
+      'E_TOO_LARGE',
+      `The file has ${text.length} characters; at most ${MAX_GRAPH_CHARS} are read.`
+    );
     return { doc: null, problems };
   }
 
@@ -49,7 +59,14 @@ export function parseGraph(text: string, fileName: string, lookup: TypeLookup): 
 export function validateGraph(raw: unknown, fileName: string, lookup: TypeLookup): LoadResult {
   const problems: GraphProblem[] = [];
   const report = (code: ProblemCode, message: string, nodeId?: string, field?: string) =>
-    problems.push({ code, message, file: fileName, nodeId, field, severity: code.startsWith('W') ? 'warning' : 'error' });
+    problems.push({
+      code,
+      message,
+      file: fileName,
+      nodeId,
+      field,
+      severity: code.startsWith('W') ? 'warning' : 'error'
+    });
 
   const envelope = checkEnvelope(raw, report);
   if (!envelope) return { doc: null, problems };
@@ -58,9 +75,16 @@ export function validateGraph(raw: unknown, fileName: string, lookup: TypeLookup
   const edges = checkEdges(envelope.edges, nodes, lookup, report);
   checkInputs(nodes, edges, lookup, report);
 
-  const { cycles } = orderNodes(nodes.map((n) => n.id), edges);
+  const { cycles } = orderNodes(
+    nodes.map((n) => n.id),
+    edges
+  );
   for (const cycle of cycles) {
-    report('E_CYCLE', `The edges form a cycle: ${cycle.join(' → ')}. Remove one of these edges.`, cycle[0]);
+    report(
+      'E_CYCLE',
+      `The edges form a cycle: ${cycle.join(' → ')}. Remove one of these edges.`,
+      cycle[0]
+    );
   }
 
   const doc: GraphDocument = { ...envelope, nodes, edges };
@@ -71,12 +95,20 @@ type Report = (code: ProblemCode, message: string, nodeId?: string, field?: stri
 
 function checkEnvelope(raw: unknown, report: Report) {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    report('E_FORMAT', 'The file holds no JSON object; a Kumiki graph file is an object with "format": "kumiki-graph".');
+    report(
+      'E_FORMAT',
+      'The file holds no JSON object; a Kumiki graph file is an object with "format": "kumiki-graph".'
+    );
     return null;
   }
   const record = raw as Record<string, unknown>;
   if (record.format !== GRAPH_FORMAT) {
-    report('E_FORMAT', `The field "format" must be "${GRAPH_FORMAT}"; found ${JSON.stringify(record.format) ?? 'nothing'}.`, undefined, 'format');
+    report(
+      'E_FORMAT',
+      `The field "format" must be "${GRAPH_FORMAT}"; found ${JSON.stringify(record.format) ?? 'nothing'}.`,
+      undefined,
+      'format'
+    );
     return null;
   }
   const migrated = migrate(record);
@@ -88,7 +120,12 @@ function checkEnvelope(raw: unknown, report: Report) {
   const parsed = envelopeSchema.safeParse(migrated.doc);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      report('E_SHAPE', `The field "${issue.path.join('.')}" ${issue.message.toLowerCase()}.`, undefined, issue.path.join('.'));
+      report(
+        'E_SHAPE',
+        `The field "${issue.path.join('.')}" ${issue.message.toLowerCase()}.`,
+        undefined,
+        issue.path.join('.')
+      );
     }
     return null;
   }
@@ -106,42 +143,75 @@ function checkNodes(rawNodes: unknown[], lookup: TypeLookup, report: Report): Gr
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const field = issue.path.join('.');
-      report('E_NODE', `Node ${index + 1}: the field "${field}" ${issue.message.toLowerCase()}. The node was left out.`, nodeId, field);
+      report(
+        'E_NODE',
+        `Node ${index + 1}: the field "${field}" ${issue.message.toLowerCase()}. The node was left out.`,
+        nodeId,
+        field
+      );
       return;
     }
     const node = parsed.data as GraphNode;
     if (seen.has(node.id)) {
-      report('E_DUPLICATE_ID', `Another node already has the id "${node.id}"; this one was left out.`, node.id, 'id');
+      report(
+        'E_DUPLICATE_ID',
+        `Another node already has the id "${node.id}"; this one was left out.`,
+        node.id,
+        'id'
+      );
       return;
     }
     seen.add(node.id);
 
     const type = lookup(node.type);
     if (!type) {
-      report('E_UNKNOWN_TYPE', `The node type "${node.type}" is not known to this Kumiki. The node is kept with its params but cannot run.`, node.id, 'type');
+      report(
+        'E_UNKNOWN_TYPE',
+        `The node type "${node.type}" is not known to this Kumiki. The node is kept with its params but cannot run.`,
+        node.id,
+        'type'
+      );
       nodes.push(node);
       return;
     }
     if (node.version > type.version) {
-      report('E_NODE_VERSION', `The node was saved with version ${node.version} of "${node.type}"; this Kumiki has version ${type.version}.`, node.id, 'version');
+      report(
+        'E_NODE_VERSION',
+        `The node was saved with version ${node.version} of "${node.type}"; this Kumiki has version ${type.version}.`,
+        node.id,
+        'version'
+      );
     }
     const { params, issues } = resolveParams(type.params, node.params);
     for (const issue of issues) {
-      report(issue.unknown ? 'W_UNKNOWN_PARAM' : 'E_PARAM', issue.message, node.id, `params.${issue.field}`);
+      report(
+        issue.unknown ? 'W_UNKNOWN_PARAM' : 'E_PARAM',
+        issue.message,
+        node.id,
+        `params.${issue.field}`
+      );
     }
     nodes.push({ ...node, params });
   });
   return nodes;
 }
 
-function checkEdges(rawEdges: unknown[], nodes: GraphNode[], lookup: TypeLookup, report: Report): GraphEdge[] {
+function checkEdges(
+  rawEdges: unknown[],
+  nodes: GraphNode[],
+  lookup: TypeLookup,
+  report: Report
+): GraphEdge[] {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const edges: GraphEdge[] = [];
   const taken = new Set<string>();
   rawEdges.forEach((rawEdge, index) => {
     const parsed = edgeSchema.safeParse(rawEdge);
     if (!parsed.success) {
-      report('E_EDGE', `Edge ${index + 1} is malformed: "${parsed.error.issues[0].path.join('.')}" ${parsed.error.issues[0].message.toLowerCase()}.`);
+      report(
+        'E_EDGE',
+        `Edge ${index + 1} is malformed: "${parsed.error.issues[0].path.join('.')}" ${parsed.error.issues[0].message.toLowerCase()}.`
+      );
       return;
     }
     const edge = parsed.data;
@@ -149,7 +219,11 @@ function checkEdges(rawEdges: unknown[], nodes: GraphNode[], lookup: TypeLookup,
     const to = byId.get(edge.to.node);
     if (!from || !to) {
       const missing = from ? edge.to.node : edge.from.node;
-      report('E_EDGE', `Edge ${index + 1} refers to the node "${missing}", which is not in the file. The edge was left out.`, missing);
+      report(
+        'E_EDGE',
+        `Edge ${index + 1} refers to the node "${missing}", which is not in the file. The edge was left out.`,
+        missing
+      );
       return;
     }
     const fromType = lookup(from.type);
@@ -157,23 +231,43 @@ function checkEdges(rawEdges: unknown[], nodes: GraphNode[], lookup: TypeLookup,
     const output = fromType?.outputs[edge.from.output];
     const input = toType?.inputs[edge.to.input];
     if (fromType && !Object.hasOwn(fromType.outputs, edge.from.output)) {
-      report('E_SOCKET', `Node "${from.id}" (${from.type}) has no output "${edge.from.output}"; it has ${listNames(fromType.outputs)}.`, from.id, `outputs.${edge.from.output}`);
+      report(
+        'E_SOCKET',
+        `Node "${from.id}" (${from.type}) has no output "${edge.from.output}"; it has ${listNames(fromType.outputs)}.`,
+        from.id,
+        `outputs.${edge.from.output}`
+      );
       return;
     }
     if (toType && !Object.hasOwn(toType.inputs, edge.to.input)) {
-      report('E_SOCKET', `Node "${to.id}" (${to.type}) has no input "${edge.to.input}"; it has ${listNames(toType.inputs)}.`, to.id, `inputs.${edge.to.input}`);
+      report(
+        'E_SOCKET',
+        `Node "${to.id}" (${to.type}) has no input "${edge.to.input}"; it has ${listNames(toType.inputs)}.`,
+        to.id,
+        `inputs.${edge.to.input}`
+      );
       return;
     }
     if (output && input) {
       const check = canConnect(output.type, input.type);
       if (!check.ok) {
-        report('E_SOCKET_TYPE', `The edge from "${from.id}.${edge.from.output}" to "${to.id}.${edge.to.input}" is refused: ${check.reason}`, to.id, `inputs.${edge.to.input}`);
+        report(
+          'E_SOCKET_TYPE',
+          `The edge from "${from.id}.${edge.from.output}" to "${to.id}.${edge.to.input}" is refused: ${check.reason}`,
+          to.id,
+          `inputs.${edge.to.input}`
+        );
         return;
       }
     }
     const slot = `${to.id}\u0000${edge.to.input}`;
     if (taken.has(slot)) {
-      report('E_INPUT_TAKEN', `The input "${edge.to.input}" already has an edge; the edge from "${from.id}" was left out.`, to.id, `inputs.${edge.to.input}`);
+      report(
+        'E_INPUT_TAKEN',
+        `The input "${edge.to.input}" already has an edge; the edge from "${from.id}" was left out.`,
+        to.id,
+        `inputs.${edge.to.input}`
+      );
       return;
     }
     taken.add(slot);
@@ -188,7 +282,12 @@ function checkInputs(nodes: GraphNode[], edges: GraphEdge[], lookup: TypeLookup,
     const type = lookup(node.type);
     for (const input of Object.keys(type?.inputs ?? {})) {
       if (!fed.has(`${node.id}\u0000${input}`)) {
-        report('E_MISSING_INPUT', `The input "${input}" has no edge; connect an output of type "${type!.inputs[input].type}" to it.`, node.id, `inputs.${input}`);
+        report(
+          'E_MISSING_INPUT',
+          `The input "${input}" has no edge; connect an output of type "${type!.inputs[input].type}" to it.`,
+          node.id,
+          `inputs.${input}`
+        );
       }
     }
   }

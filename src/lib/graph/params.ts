@@ -60,13 +60,21 @@ export function resolveParams(
   for (const [name, spec] of Object.entries(specs)) {
     const has = Object.prototype.hasOwnProperty.call(raw, name);
     const message = has ? checkParam(name, spec, raw[name]) : undefined;
-    if (message) issues.push({ field: name, message: `${message} Using ${JSON.stringify(spec.default)} instead.` });
+    if (message)
+      issues.push({
+        field: name,
+        message: `${message} Using ${JSON.stringify(spec.default)} instead.`
+      });
     params[name] = has && !message ? (raw[name] as ParamValue) : spec.default;
   }
 
   for (const name of Object.keys(raw)) {
     if (!Object.prototype.hasOwnProperty.call(specs, name)) {
-      issues.push({ field: name, unknown: true, message: `Param "${name}" is not known to this node type and was dropped.` });
+      issues.push({
+        field: name,
+        unknown: true,
+        message: `Param "${name}" is not known to this node type and was dropped.`
+      });
     }
   }
   return { params, issues };

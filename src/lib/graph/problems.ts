@@ -10,7 +10,7 @@ export const PROBLEM_CODES = {
   E_NODE: 'A node entry is malformed.',
   E_DUPLICATE_ID: 'Two nodes share one id.',
   E_UNKNOWN_TYPE: 'A node names a type this Kumiki does not know.',
-  E_NODE_VERSION: "A node was saved with a newer version of its type than this Kumiki has.",
+  E_NODE_VERSION: 'A node was saved with a newer version of its type than this Kumiki has.',
   E_PARAM: 'A param value is of the wrong kind or out of bounds.',
   W_UNKNOWN_PARAM: 'A param is not known to the node type and was dropped.',
   E_EDGE: 'An edge entry is malformed or points to a missing node.',

@@ -30,7 +30,11 @@ export const graphSchema = z.object({
   version: z.literal(GRAPH_VERSION),
   title: z.string().max(500),
   description: z.string().max(10_000).optional(),
-  seed: z.number().int().min(0).max(2 ** 32 - 1),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1),
   nodes: z.array(nodeSchema),
   edges: z.array(edgeSchema),
   view: z.object({ x: finite, y: finite, zoom: finite.refine((v) => v > 0) }).optional()

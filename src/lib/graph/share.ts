@@ -1,6 +1,12 @@
 import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
 import type { GraphDocument } from './document';
-import { MAX_GRAPH_CHARS, parseGraph, serializeGraph, type LoadResult, type TypeLookup } from './load';
+import {
+  MAX_GRAPH_CHARS,
+  parseGraph,
+  serializeGraph,
+  type LoadResult,
+  type TypeLookup
+} from './load';
 
 /** The URL-fragment key that carries a shared graph: `#g=<base64url of deflated JSON>`. */
 const KEY = 'g=';
@@ -15,13 +21,18 @@ export function encodeShareFragment(doc: GraphDocument): string {
 }
 
 /** Reads a share-link fragment back into a graph, reporting a truncated or corrupt link. */
-export function decodeShareFragment(fragment: string, lookup: TypeLookup, fileName = 'share link'): LoadResult {
+export function decodeShareFragment(
+  fragment: string,
+  lookup: TypeLookup,
+  fileName = 'share link'
+): LoadResult {
   const body = fragment.replace(/^#/, '');
   const fail = (message: string): LoadResult => ({
     doc: null,
     problems: [{ code: 'E_SHARE_LINK', message, file: fileName, severity: 'error' }]
   });
-  if (!body.startsWith(KEY)) return fail('The link has no graph in it; a share link ends in "#g=…".');
+  if (!body.startsWith(KEY))
+    return fail('The link has no graph in it; a share link ends in "#g=…".');
 
   let text: string;
   try {
@@ -29,7 +40,9 @@ export function decodeShareFragment(fragment: string, lookup: TypeLookup, fileNa
     if (!bytes) return fail('The link holds a graph larger than Kumiki accepts.');
     text = strFromU8(bytes);
   } catch {
-    return fail('The link is truncated or corrupt: its graph could not be unpacked. Ask for the link again.');
+    return fail(
+      'The link is truncated or corrupt: its graph could not be unpacked. Ask for the link again.'
+    );
   }
   return parseGraph(text, fileName, lookup);
 }

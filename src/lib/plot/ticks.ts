@@ -2,7 +2,11 @@
  * About `count` round tick values covering [min, max]: steps of 1, 2 or 5 times a power of 10.
  * Returns the ticks and the padded domain they span.
  */
-export function niceTicks(min: number, max: number, count = 5): { ticks: number[]; lo: number; hi: number } {
+export function niceTicks(
+  min: number,
+  max: number,
+  count = 5
+): { ticks: number[]; lo: number; hi: number } {
   if (!Number.isFinite(min) || !Number.isFinite(max)) return { ticks: [0, 1], lo: 0, hi: 1 };
   if (min === max) {
     const pad = min === 0 ? 1 : Math.abs(min) * 0.1;

@@ -9,8 +9,13 @@ import { memoryCache } from '../../../../src/lib/engine/host';
 /** Toy node types whose results are easy to check by hand. */
 const calls: string[] = [];
 const source: NodeType = {
-  type: 'test/source', version: 1, title: 'Source', category: 'test', description: '',
-  inputs: {}, outputs: { out: { type: 'numbers' } },
+  type: 'test/source',
+  version: 1,
+  title: 'Source',
+  category: 'test',
+  description: '',
+  inputs: {},
+  outputs: { out: { type: 'numbers' } },
   params: { value: { kind: 'number', default: 1, help: '' } },
   async run(_i, params, ctx) {
     calls.push(ctx.nodeId);
@@ -18,8 +23,13 @@ const source: NodeType = {
   }
 };
 const double: NodeType = {
-  type: 'test/double', version: 1, title: 'Double', category: 'test', description: '',
-  inputs: { in: { type: 'numbers' } }, outputs: { out: { type: 'numbers' } },
+  type: 'test/double',
+  version: 1,
+  title: 'Double',
+  category: 'test',
+  description: '',
+  inputs: { in: { type: 'numbers' } },
+  outputs: { out: { type: 'numbers' } },
   params: { fail: { kind: 'boolean', default: false, help: '' } },
   async run(inputs, params, ctx) {
     calls.push(ctx.nodeId);
@@ -28,7 +38,8 @@ const double: NodeType = {
   }
 };
 const slow: NodeType = {
-  ...double, type: 'test/slow',
+  ...double,
+  type: 'test/slow',
   async run(inputs, _p, ctx) {
     for (let i = 0; i < 1000; i++) {
       if (ctx.signal.aborted) throw new DOMException('stopped', 'AbortError');
@@ -39,27 +50,63 @@ const slow: NodeType = {
 };
 const types = new Map([source, double, slow].map((t) => [t.type, t]));
 
-const graph = (nodes: Array<[string, string, Record<string, unknown>?]>, edges: Array<[string, string]>): GraphDocument => ({
-  format: 'kumiki-graph', version: 1, title: 't', seed: 7,
-  nodes: nodes.map(([id, type, params]) => ({ id, type, version: 1, params: (params ?? {}) as never, position: { x: 0, y: 0 } })),
-  edges: edges.map(([from, to]) => ({ from: { node: from, output: 'out' }, to: { node: to, input: 'in' } }))
+const graph = (
+  nodes: Array<[string, string, Record<string, unknown>?]>,
+  edges: Array<[string, string]>
+): GraphDocument => ({
+  format: 'kumiki-graph',
+  version: 1,
+  title: 't',
+  seed: 7,
+  nodes: nodes.map(([id, type, params]) => ({
+    id,
+    type,
+    version: 1,
+    params: (params ?? {}) as never,
+    position: { x: 0, y: 0 }
+  })),
+  edges: edges.map(([from, to]) => ({
+    from: { node: from, output: 'out' },
+    to: { node: to, input: 'in' }
+  }))
 });
 
 describe('Executor', () => {
   let executor: Executor;
   beforeAll(async () => {
     await tf.setBackend('cpu');
-    executor = new Executor({ tf, files: { read: async () => new Uint8Array() }, assets: { read: async () => new Uint8Array() }, cache: memoryCache() }, (t) => types.get(t));
+    executor = new Executor(
+      {
+        tf,
+        files: { read: async () => new Uint8Array() },
+        assets: { read: async () => new Uint8Array() },
+        cache: memoryCache()
+      },
+      (t) => types.get(t)
+    );
   });
 
   it('runs nodes in order and passes values along edges', async () => {
-    const doc = graph([['b', 'test/double'], ['a', 'test/source', { value: 3 }]], [['a', 'b']]);
+    const doc = graph(
+      [
+        ['b', 'test/double'],
+        ['a', 'test/source', { value: 3 }]
+      ],
+      [['a', 'b']]
+    );
     const summary = await executor.run(doc);
     expect(Array.from(summary.outputs.b.out as Float64Array)).toEqual([6]);
   });
 
   it('re-runs only the changed node and what depends on it', async () => {
-    const doc = graph([['a', 'test/source', { value: 1 }], ['b', 'test/double'], ['c', 'test/source', { value: 5 }]], [['a', 'b']]);
+    const doc = graph(
+      [
+        ['a', 'test/source', { value: 1 }],
+        ['b', 'test/double'],
+        ['c', 'test/source', { value: 5 }]
+      ],
+      [['a', 'b']]
+    );
     await executor.run(doc);
     calls.length = 0;
     doc.nodes[0].params.value = 2;
@@ -70,17 +117,44 @@ describe('Executor', () => {
   });
 
   it('blocks only the dependants of a failed node and names the field', async () => {
-    const doc = graph([['a', 'test/source'], ['b', 'test/double', { fail: true }], ['c', 'test/double'], ['d', 'test/double']], [['a', 'b'], ['b', 'c'], ['a', 'd']]);
+    const doc = graph(
+      [
+        ['a', 'test/source'],
+        ['b', 'test/double', { fail: true }],
+        ['c', 'test/double'],
+        ['d', 'test/double']
+      ],
+      [
+        ['a', 'b'],
+        ['b', 'c'],
+        ['a', 'd']
+      ]
+    );
     const events: RunEvent[] = [];
     const summary = await executor.run(doc, { onEvent: (e) => events.push(e) });
     expect(summary.nodes.b).toMatchObject({ status: 'failed', error: 'Asked to fail.' });
-    expect(events).toContainEqual({ kind: 'failed', nodeId: 'b', message: 'Asked to fail.', field: 'fail' });
+    expect(events).toContainEqual({
+      kind: 'failed',
+      nodeId: 'b',
+      message: 'Asked to fail.',
+      field: 'fail'
+    });
     expect(summary.nodes.c.status).toBe('blocked');
     expect(summary.nodes.d.status).toBe('finished');
   });
 
   it('stops promptly when cancelled', async () => {
-    const doc = graph([['a', 'test/source'], ['s', 'test/slow'], ['c', 'test/double']], [['a', 's'], ['s', 'c']]);
+    const doc = graph(
+      [
+        ['a', 'test/source'],
+        ['s', 'test/slow'],
+        ['c', 'test/double']
+      ],
+      [
+        ['a', 's'],
+        ['s', 'c']
+      ]
+    );
     const controller = new AbortController();
     const started = performance.now();
     setTimeout(() => controller.abort(), 100);
@@ -92,7 +166,19 @@ describe('Executor', () => {
   });
 
   it('fails the nodes of a cycle and what follows them, and runs the rest', async () => {
-    const doc = graph([['a', 'test/source'], ['b', 'test/double'], ['c', 'test/double'], ['d', 'test/double']], [['b', 'c'], ['c', 'b'], ['c', 'd']]);
+    const doc = graph(
+      [
+        ['a', 'test/source'],
+        ['b', 'test/double'],
+        ['c', 'test/double'],
+        ['d', 'test/double']
+      ],
+      [
+        ['b', 'c'],
+        ['c', 'b'],
+        ['c', 'd']
+      ]
+    );
     const summary = await executor.run(doc);
     expect(summary.nodes.a.status).toBe('finished');
     expect(summary.nodes.b.error).toContain('b → c → b');

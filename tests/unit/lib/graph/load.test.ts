@@ -3,17 +3,26 @@ import { getNodeType } from '../../../../nodes/registry';
 import { parseGraph, serializeGraph } from '../../../../src/lib/graph/load';
 
 const node = (id: string, type: string, params: Record<string, unknown> = {}) => ({
-  id, type, version: 1, params, position: { x: 0, y: 0 }
+  id,
+  type,
+  version: 1,
+  params,
+  position: { x: 0, y: 0 }
 });
 const edge = (from: string, output: string, to: string, input: string) => ({
-  from: { node: from, output }, to: { node: to, input }
+  from: { node: from, output },
+  to: { node: to, input }
 });
 const file = (nodes: unknown[], edges: unknown[] = []) =>
   JSON.stringify({ format: 'kumiki-graph', version: 1, title: 't', seed: 1, nodes, edges });
 
 describe('parseGraph', () => {
   it('loads a valid graph and fills missing params with their defaults', () => {
-    const { doc, problems } = parseGraph(file([node('a', 'data/stsb', { limit: 3 })]), 'g.json', getNodeType);
+    const { doc, problems } = parseGraph(
+      file([node('a', 'data/stsb', { limit: 3 })]),
+      'g.json',
+      getNodeType
+    );
     expect(problems).toEqual([]);
     expect(doc!.nodes[0].params).toEqual({ split: 'dev', file: '', limit: 3 });
   });
@@ -27,18 +36,31 @@ describe('parseGraph', () => {
   it('refuses a file of another format or a newer version', () => {
     const other = parseGraph('{"format":"other"}', 'x.json', getNodeType);
     expect(other.problems[0]).toMatchObject({ code: 'E_FORMAT', field: 'format' });
-    const newer = parseGraph(JSON.stringify({ format: 'kumiki-graph', version: 99 }), 'x.json', getNodeType);
+    const newer = parseGraph(
+      JSON.stringify({ format: 'kumiki-graph', version: 99 }),
+      'x.json',
+      getNodeType
+    );
     expect(newer.problems[0]).toMatchObject({ code: 'E_VERSION', field: 'version' });
   });
 
   it('keeps an unknown node type with its params and reports it', () => {
-    const { doc, problems } = parseGraph(file([node('a', 'nope/none', { k: 1 })]), 'g.json', getNodeType);
+    const { doc, problems } = parseGraph(
+      file([node('a', 'nope/none', { k: 1 })]),
+      'g.json',
+      getNodeType
+    );
     expect(doc!.nodes[0]).toMatchObject({ id: 'a', type: 'nope/none', params: { k: 1 } });
-    expect(problems).toEqual([expect.objectContaining({ code: 'E_UNKNOWN_TYPE', nodeId: 'a', field: 'type' })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ code: 'E_UNKNOWN_TYPE', nodeId: 'a', field: 'type' })
+    ]);
   });
 
   it('reports a bad param by node and field and keeps the rest of the graph', () => {
-    const text = file([node('a', 'data/stsb', { limit: -4, split: 'test' }), node('b', 'data/stsb')]);
+    const text = file([
+      node('a', 'data/stsb', { limit: -4, split: 'test' }),
+      node('b', 'data/stsb')
+    ]);
     const { doc, problems } = parseGraph(text, 'g.json', getNodeType);
     expect(doc!.nodes.map((n) => n.id)).toEqual(['a', 'b']);
     expect(problems.map((p) => [p.code, p.nodeId, p.field])).toEqual([
@@ -62,13 +84,18 @@ describe('parseGraph', () => {
   });
 
   it('round-trips through serializeGraph unchanged', () => {
-    const first = parseGraph(file([node('a', 'data/stsb', { limit: 3 })]), 'g.json', getNodeType).doc!;
+    const first = parseGraph(
+      file([node('a', 'data/stsb', { limit: 3 })]),
+      'g.json',
+      getNodeType
+    ).doc!;
     const second = parseGraph(serializeGraph(first), 'g.json', getNodeType).doc!;
     expect(second).toEqual(first);
   });
 
   it('does not let __proto__ keys reach any prototype', () => {
-    const text = '{"format":"kumiki-graph","version":1,"title":"t","seed":1,"__proto__":{"polluted":1},' +
+    const text =
+      '{"format":"kumiki-graph","version":1,"title":"t","seed":1,"__proto__":{"polluted":1},' +
       '"nodes":[{"id":"a","type":"data/stsb","version":1,"params":{"__proto__":{"polluted":1}},' +
       '"position":{"x":0,"y":0}}],"edges":[]}';
     const { doc } = parseGraph(text, 'g.json', getNodeType);

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { orderNodes } from '../../../../src/lib/graph/order';
 
-const e = (from: string, to: string) => ({ from: { node: from, output: 'o' }, to: { node: to, input: 'i' } });
+const e = (from: string, to: string) => ({
+  from: { node: from, output: 'o' },
+  to: { node: to, input: 'i' }
+});
 
 describe('orderNodes', () => {
   it('puts every node after the nodes feeding it, ties in file order', () => {
-    const { order, cycles } = orderNodes(['d', 'c', 'b', 'a'], [e('a', 'b'), e('b', 'c'), e('a', 'd')]);
+    const { order, cycles } = orderNodes(
+      ['d', 'c', 'b', 'a'],
+      [e('a', 'b'), e('b', 'c'), e('a', 'd')]
+    );
     expect(order).toEqual(['a', 'b', 'd', 'c']);
     expect(cycles).toEqual([]);
   });

@@ -1,0 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { PROBLEM_CODES } from '../../../../src/lib/graph/problems';
+import { graphJsonSchema } from '../../../../src/lib/graph/schema';
+
+describe('graph file documentation', () => {
+  it('docs/graph.schema.json is the schema the loader uses (regenerate with scripts/write-graph-schema.ts)', () => {
+    const committed = JSON.parse(readFileSync('docs/graph.schema.json', 'utf-8'));
+    expect(committed).toEqual(graphJsonSchema());
+  });
+
+  it('docs/errors.md explains every problem code', () => {
+    const page = readFileSync('docs/errors.md', 'utf-8');
+    for (const code of Object.keys(PROBLEM_CODES)) expect(page).toContain(`\`${code}\``);
+  });
+});
