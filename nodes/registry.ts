@@ -1,9 +1,10 @@
 import type { NodeType } from '../src/lib/graph/node-type';
 import { stsbNode } from './data/stsb';
+import { sentenceEmbedNode } from './embed/sentence';
 import { scatterNode } from './plot/scatter';
 
 /** Every node type Kumiki knows, in palette order. Ids are stable; renames need a migration. */
-export const nodeTypes: readonly NodeType[] = [stsbNode, scatterNode];
+export const nodeTypes: readonly NodeType[] = [stsbNode, sentenceEmbedNode, scatterNode];
 
 const byType = new Map(nodeTypes.map((t) => [t.type, t]));
 
