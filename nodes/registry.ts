@@ -1,10 +1,22 @@
 import type { NodeType } from '../src/lib/graph/node-type';
+import { correlationNode } from './analysis/correlation';
 import { stsbNode } from './data/stsb';
 import { sentenceEmbedNode } from './embed/sentence';
 import { scatterNode } from './plot/scatter';
+import { persistenceNode } from './topology/persistence';
+import { takensNode } from './topology/takens';
+import { wassersteinNode } from './topology/wasserstein';
 
 /** Every node type Kumiki knows, in palette order. Ids are stable; renames need a migration. */
-export const nodeTypes: readonly NodeType[] = [stsbNode, sentenceEmbedNode, scatterNode];
+export const nodeTypes: readonly NodeType[] = [
+  stsbNode,
+  sentenceEmbedNode,
+  takensNode,
+  persistenceNode,
+  wassersteinNode,
+  correlationNode,
+  scatterNode
+];
 
 const byType = new Map(nodeTypes.map((t) => [t.type, t]));
 

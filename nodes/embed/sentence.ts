@@ -78,7 +78,11 @@ async function embedMissing(
     throwIfAborted(signal);
 
     const batch = rows.slice(start, start + batchSize);
-    const embedded = await embedBatch(tf, encoder.model, batch.map((row) => row.ids));
+    const embedded = await embedBatch(
+      tf,
+      encoder.model,
+      batch.map((row) => row.ids)
+    );
 
     for (const [i, { text }] of batch.entries()) {
       vectors.set(text, embedded[i]);

@@ -1,0 +1,50 @@
+import { NodeInputError } from '../../src/lib/graph/node-type';
+import type { Diagram } from '../../src/lib/graph/values';
+
+/** The points of one dimension of a diagram: finite ones and births of essential ones. */
+export interface DiagramPart {
+  birth: number[];
+  death: number[];
+  essential: number[];
+}
+
+/** Checks that each point of a diagram has a finite birth and a death at or after it. */
+export function checkDiagram(diagram: Diagram, field: string, where: string): void {
+  const { dimension, birth, death } = diagram;
+  if (birth.length !== dimension.length || death.length !== dimension.length) {
+    throw new NodeInputError(
+      `Input "${field}" must hold as many births and deaths as dimensions for ${where}; ` +
+        `found ${dimension.length} dimensions, ${birth.length} births, ${death.length} deaths.`,
+      field
+    );
+  }
+
+  for (let k = 0; k < birth.length; k++) {
+    if (!Number.isFinite(birth[k]) || !(death[k] >= birth[k])) {
+      throw new NodeInputError(
+        `Input "${field}" must hold points with a finite birth and a death at or after it; ` +
+          `point ${k} of ${where} is (${birth[k]}, ${death[k]}).`,
+        field
+      );
+    }
+  }
+}
+
+/**
+ * The points of one homology dimension of a diagram, split into finite points (birth, death)
+ * and essential points (death Infinity), of which only the birth is kept.
+ */
+export function splitPoints(diagram: Diagram, dim: number): DiagramPart {
+  const birth: number[] = [];
+  const death: number[] = [];
+  const essential: number[] = [];
+  for (let k = 0; k < diagram.dimension.length; k++) {
+    if (diagram.dimension[k] !== dim) continue;
+    if (diagram.death[k] === Infinity) essential.push(diagram.birth[k]);
+    else {
+      birth.push(diagram.birth[k]);
+      death.push(diagram.death[k]);
+    }
+  }
+  return { birth, death, essential };
+}

@@ -1,0 +1,167 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Diagram, DiagramPairs } from '../../../../src/lib/graph/values';
+import { solveAssignment } from '../../../../nodes/topology/matching';
+import { ripsPersistence } from '../../../../nodes/topology/persistence';
+import {
+  wassersteinDistance,
+  wassersteinNode,
+  type Ground
+} from '../../../../nodes/topology/wasserstein';
+import { fakeContext } from './fake-context';
+
+interface FixtureDiagram {
+  dimension: number[];
+  birth: number[];
+  death: (number | null)[];
+}
+interface Result {
+  order: number;
+  ground: Ground;
+  dimension: string;
+  distance: number | null;
+}
+interface WassersteinCase {
+  name: string;
+  a: FixtureDiagram;
+  b: FixtureDiagram;
+  results: Result[];
+  clouds?: number[][];
+}
+interface AssignmentCase {
+  size: number;
+  cost: number[];
+  optimum: number;
+}
+
+const fixture: { cases: WassersteinCase[]; assignments: AssignmentCase[] } = JSON.parse(
+  readFileSync(new URL('../../../fixtures/topology/wasserstein.json', import.meta.url), 'utf8')
+);
+const diagramOf = (d: FixtureDiagram): Diagram => ({
+  dimension: Int32Array.from(d.dimension),
+  birth: Float64Array.from(d.birth),
+  death: Float64Array.from(d.death, (x) => x ?? Infinity)
+});
+const optionsOf = (r: Result) => ({
+  order: r.order,
+  ground: r.ground,
+  dimension: r.dimension === 'all' ? ('all' as const) : Number(r.dimension)
+});
+const expectClose = (actual: number, expected: number | null, message?: string) => {
+  if (expected === null) expect(actual, message).toBe(Infinity);
+  else {
+    const gap = Math.abs(actual - expected);
+    expect(gap, message).toBeLessThanOrEqual(1e-9 * Math.max(1, expected));
+  }
+};
+const label = (r: Result) => `p=${r.order} ${r.ground} dimension ${r.dimension}`;
+
+describe('solveAssignment', () => {
+  it.each(fixture.assignments.map((a) => [a.size, a]))(
+    'finds the optimum of SciPy linear_sum_assignment on a %i×%i matrix',
+    (_, a) => {
+      const { cost, columnOf } = solveAssignment(Float64Array.from(a.cost), a.size);
+
+      expectClose(cost, a.optimum);
+      expect(new Set(columnOf).size).toBe(a.size);
+    }
+  );
+});
+
+describe('wassersteinDistance', () => {
+  it.each(fixture.cases.map((c) => [c.name, c]))('matches GUDHI for %s', (_, c) => {
+    const a = diagramOf(c.a);
+    const b = diagramOf(c.b);
+
+    for (const r of c.results) {
+      expectClose(wassersteinDistance(a, b, optionsOf(r)), r.distance, label(r));
+    }
+  });
+
+  it('matches GUDHI end to end from point clouds through our persistence', () => {
+    for (const c of fixture.cases.filter((c) => c.clouds)) {
+      const [a, b] = c.clouds!.map((points) =>
+        ripsPersistence(
+          { dim: 3, count: points.length / 3, points: Float64Array.from(points) },
+          { maxDimension: 1, threshold: Infinity }
+        )
+      );
+
+      for (const r of c.results) {
+        expectClose(wassersteinDistance(a, b, optionsOf(r)), r.distance, `${c.name}, ${label(r)}`);
+      }
+    }
+  });
+
+  it('is infinite when the essential points differ in number, whatever the order', () => {
+    const c = fixture.cases.find((c) => c.name === 'essential points in H1, different counts')!;
+
+    const distance = wassersteinDistance(diagramOf(c.a), diagramOf(c.b), {
+      order: 1,
+      ground: 'linf',
+      dimension: 1
+    });
+
+    expect(distance).toBe(Infinity);
+  });
+});
+
+describe('wassersteinNode', () => {
+  const c = fixture.cases.find((c) => c.name === 'small random diagrams')!;
+  const diagrams: DiagramPairs = {
+    first: [diagramOf(c.a), diagramOf(c.b)],
+    second: [diagramOf(c.b), diagramOf(c.b)]
+  };
+
+  it('gives one distance per pair with the defaults (p = 1, L∞, all dimensions)', async () => {
+    const expected = c.results.find(
+      (r) => r.order === 1 && r.ground === 'linf' && r.dimension === 'all'
+    )!;
+
+    const { distances } = (await wassersteinNode.run({ diagrams }, {}, fakeContext())) as {
+      distances: Float64Array;
+    };
+
+    expect(distances).toBeInstanceOf(Float64Array);
+    expect(distances).toHaveLength(2);
+    expectClose(distances[0], expected.distance);
+    expect(distances[1]).toBe(0);
+  });
+
+  it('reads the dimension and ground params', async () => {
+    const expected = c.results.find(
+      (r) => r.order === 2 && r.ground === 'l2' && r.dimension === '1'
+    )!;
+
+    const { distances } = (await wassersteinNode.run(
+      { diagrams },
+      { order: 2, ground: 'l2', dimension: '1' },
+      fakeContext()
+    )) as { distances: Float64Array };
+
+    expectClose(distances[0], expected.distance);
+  });
+
+  it('rejects a point that dies before it is born, naming the socket', async () => {
+    const bad: Diagram = {
+      dimension: Int32Array.of(0, 1),
+      birth: Float64Array.of(0, 0.5),
+      death: Float64Array.of(1, 0.2)
+    };
+
+    const run = wassersteinNode.run(
+      { diagrams: { first: [bad], second: [bad] } },
+      {},
+      fakeContext()
+    );
+
+    await expect(run).rejects.toMatchObject({ name: 'NodeInputError', field: 'diagrams' });
+    await expect(run).rejects.toThrow(/point 1 of the first diagram of pair 0 is \(0.5, 0.2\)/);
+  });
+
+  it('rejects an unknown ground metric, naming the param', async () => {
+    const run = wassersteinNode.run({ diagrams }, { ground: 'l1' }, fakeContext());
+
+    await expect(run).rejects.toMatchObject({ name: 'NodeInputError', field: 'ground' });
+  });
+});
