@@ -26,9 +26,7 @@ export async function commandRun(path: string, flags: RunFlags): Promise<number>
   if (!doc || errors > 0) return EXIT.usage;
   applySets(doc, flags.set ?? []);
 
-  const cacheDir = flags['no-cache'] ? undefined : resolve(flags.cache ?? defaultCacheDir());
-  const host = await createNodeHost({ baseDir: dirname(resolve(path)), cacheDir });
-  const executor = new Executor(host, getNodeType);
+  const executor = await createExecutor(path, flags);
   const controller = new AbortController();
   const onInterrupt = () => controller.abort();
   process.once('SIGINT', onInterrupt);
@@ -49,8 +47,15 @@ export async function commandRun(path: string, flags: RunFlags): Promise<number>
   return failed === 0 ? EXIT.ok : EXIT.nodeFailed;
 }
 
+/** The executor for a graph file: Node host, files relative to the graph, the cache folder. */
+export async function createExecutor(path: string, flags: RunFlags): Promise<Executor> {
+  const cacheDir = flags['no-cache'] ? undefined : resolve(flags.cache ?? defaultCacheDir());
+  const host = await createNodeHost({ baseDir: dirname(resolve(path)), cacheDir });
+  return new Executor(host, getNodeType);
+}
+
 /** Applies `--set node.param=value` overrides, checking each against the node type's spec. */
-function applySets(doc: GraphDocument, sets: string[]) {
+export function applySets(doc: GraphDocument, sets: string[]) {
   for (const set of sets) {
     const match = /^([^.=]+)\.([^=]+)=(.*)$/s.exec(set);
     if (!match)

@@ -1,12 +1,15 @@
 import { parseArgs } from 'node:util';
 import { commandNodes } from './command-nodes';
 import { commandRun } from './command-run';
+import { commandSweep, commandSweepMerge } from './command-sweep';
 import { commandValidate } from './command-validate';
 import { EXIT, UsageError } from './exit';
 
 const USAGE = `Usage:
   kumiki run <graph.json> [--set <nodeId>.<param>=<value> ...] [--out <dir>] [--all]
              [--cache <dir> | --no-cache] [--quiet]
+  kumiki sweep <graph.json> [--cell <index>] [--set ...] [--out <dir>] [--cache <dir> | --no-cache]
+  kumiki sweep-merge <dir>
   kumiki validate <graph.json>
   kumiki nodes [--json]
 
@@ -25,6 +28,7 @@ async function main(argv: string[]): Promise<number> {
       'no-cache': { type: 'boolean' },
       quiet: { type: 'boolean' },
       json: { type: 'boolean' },
+      cell: { type: 'string' },
       help: { type: 'boolean', short: 'h' }
     }
   });
@@ -38,6 +42,8 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError(`"kumiki ${command}" takes exactly one graph file; found ${rest.length}.`);
   if (command === 'validate') return commandValidate(rest[0]);
   if (command === 'run') return commandRun(rest[0], values);
+  if (command === 'sweep') return commandSweep(rest[0], values);
+  if (command === 'sweep-merge') return commandSweepMerge(rest[0]);
   throw new UsageError(`Unknown command "${command}".`);
 }
 

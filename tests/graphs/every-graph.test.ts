@@ -10,7 +10,11 @@ describe('every example graph', () => {
 
   for (const file of files) {
     it(`${file} loads with no problem`, () => {
-      const { doc, problems } = parseGraph(readFileSync(`graphs/${file}`, 'utf-8'), file, getNodeType);
+      const { doc, problems } = parseGraph(
+        readFileSync(`graphs/${file}`, 'utf-8'),
+        file,
+        getNodeType
+      );
       expect(problems).toEqual([]);
       expect(doc!.nodes.length).toBeGreaterThan(0);
     });

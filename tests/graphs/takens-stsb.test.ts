@@ -7,8 +7,11 @@ const reference = JSON.parse(readFileSync('tests/fixtures/graphs/takens-stsb.jso
 
 describe('graphs/takens-stsb.json', () => {
   it(`runs headlessly on the first ${reference.count} dev pairs and matches the GUDHI/SciPy pipeline`, async () => {
-    const summary = await runGraphFile('graphs/takens-stsb.json', { stsb: { limit: reference.count } });
-    for (const [id, node] of Object.entries(summary.nodes)) expect(node.status, id).toBe('finished');
+    const summary = await runGraphFile('graphs/takens-stsb.json', {
+      stsb: { limit: reference.count }
+    });
+    for (const [id, node] of Object.entries(summary.nodes))
+      expect(node.status, id).toBe('finished');
 
     const distances = summary.outputs.wasserstein.distances as Float64Array;
     expect(distances.length).toBe(reference.count);

@@ -33,6 +33,23 @@ export interface GraphView {
   zoom: number;
 }
 
+/** One axis of a sweep: a numeric param of one node and the values it takes. */
+export interface SweepAxis {
+  node: string;
+  param: string;
+  values: number[];
+}
+
+/**
+ * A sweep: the graph is run once per cell of the grid spanned by one or two axes, and the
+ * value of `target` (a correlation or a single number) is collected into a table. Each cell is
+ * an independent job addressed by its index, row-major over the axes.
+ */
+export interface SweepSpec {
+  axes: SweepAxis[];
+  target: { node: string; output: string };
+}
+
 /** A Kumiki graph file, version 1. */
 export interface GraphDocument {
   format: typeof GRAPH_FORMAT;
@@ -44,4 +61,5 @@ export interface GraphDocument {
   nodes: GraphNode[];
   edges: GraphEdge[];
   view?: GraphView;
+  sweep?: SweepSpec;
 }

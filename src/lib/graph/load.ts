@@ -7,6 +7,7 @@ import { resolveParams } from './params';
 import type { GraphProblem, ProblemCode } from './problems';
 import { edgeSchema, envelopeSchema, nodeSchema } from './schema';
 import { canConnect } from './sockets';
+import { checkSweep } from './sweep-check';
 
 /** Finds a registered node type by its id. */
 export type TypeLookup = (type: string) => NodeType | undefined;
@@ -88,6 +89,10 @@ export function validateGraph(raw: unknown, fileName: string, lookup: TypeLookup
   }
 
   const doc: GraphDocument = { ...envelope, nodes, edges };
+  if (doc.sweep) {
+    for (const issue of checkSweep(doc, lookup))
+      report('E_SWEEP', issue.message, issue.nodeId, issue.field);
+  }
   return { doc, problems };
 }
 

@@ -19,7 +19,8 @@ export const PROBLEM_CODES = {
   E_INPUT_TAKEN: 'Two edges feed the same input.',
   E_MISSING_INPUT: 'A node input has no edge.',
   E_CYCLE: 'Edges form a cycle.',
-  E_SHARE_LINK: 'A share link is truncated or corrupt.'
+  E_SHARE_LINK: 'A share link is truncated or corrupt.',
+  E_SWEEP: 'The sweep names a node, param or output that cannot be swept or collected.'
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

@@ -24,6 +24,21 @@ export const edgeSchema = z.object({
   to: z.object({ node: z.string(), input: z.string() })
 });
 
+/** A sweep over one or two numeric params, collecting one output per cell. */
+export const sweepSchema = z.object({
+  axes: z
+    .array(
+      z.object({
+        node: z.string(),
+        param: z.string(),
+        values: z.array(finite).min(1).max(1000)
+      })
+    )
+    .min(1)
+    .max(2),
+  target: z.object({ node: z.string(), output: z.string() })
+});
+
 /** The shape of a Kumiki graph file, version 1; `docs/graph.schema.json` is generated from it. */
 export const graphSchema = z.object({
   format: z.literal(GRAPH_FORMAT),
@@ -37,7 +52,8 @@ export const graphSchema = z.object({
     .max(2 ** 32 - 1),
   nodes: z.array(nodeSchema),
   edges: z.array(edgeSchema),
-  view: z.object({ x: finite, y: finite, zoom: finite.refine((v) => v > 0) }).optional()
+  view: z.object({ x: finite, y: finite, zoom: finite.refine((v) => v > 0) }).optional(),
+  sweep: sweepSchema.optional()
 });
 
 /** The top level only, so one bad node or edge does not hide the rest of the file. */

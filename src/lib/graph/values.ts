@@ -64,7 +64,21 @@ export interface ScatterPlot {
   notes?: string[];
 }
 
-export type Plot = ScatterPlot;
+/**
+ * A heatmap of `z` over a grid: row r (value `yValues[r]`) and column c (value `xValues[c]`)
+ * hold `z[r * xValues.length + c]`; NaN marks a cell with no value.
+ */
+export interface HeatmapPlot {
+  kind: 'heatmap';
+  title: string;
+  xLabel: string;
+  yLabel: string;
+  xValues: number[];
+  yValues: number[];
+  z: Float64Array;
+}
+
+export type Plot = ScatterPlot | HeatmapPlot;
 
 /** The closed set of socket types and the value each carries. */
 export interface SocketValues {

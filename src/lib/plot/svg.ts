@@ -1,5 +1,9 @@
 import type { Plot, ScatterPlot } from '../graph/values';
+import { heatmapToSvg } from './heatmap-svg';
+import { escapeXml, svgDocument, text } from './svg-text';
 import { formatTick, niceTicks } from './ticks';
+
+export { escapeXml };
 
 /** Size of the drawing in pixels. */
 export interface SvgOptions {
@@ -12,7 +16,10 @@ export interface SvgOptions {
  * CLI produce the same picture. Every piece of text is escaped.
  */
 export function plotToSvg(plot: Plot, options: SvgOptions = {}): string {
-  return scatterToSvg(plot, options.width ?? 560, options.height ?? 400);
+  const width = options.width ?? 560;
+  const height = options.height ?? 400;
+  if (plot.kind === 'heatmap') return heatmapToSvg(plot, width, height);
+  return scatterToSvg(plot, width, height);
 }
 
 function scatterToSvg(plot: ScatterPlot, width: number, height: number): string {
@@ -62,7 +69,7 @@ function scatterToSvg(plot: ScatterPlot, width: number, height: number): string 
   }
   parts.push(`<g fill="#2563eb" fill-opacity="0.55">${dots.join('')}</g>`);
 
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" role="img" aria-label="${escapeXml(plot.title)}">${parts.join('')}</svg>\n`;
+  return svgDocument(width, height, plot.title, parts);
 }
 
 function finiteRange(values: Float64Array): [number, number] {
@@ -74,20 +81,4 @@ function finiteRange(values: Float64Array): [number, number] {
     if (v > hi) hi = v;
   }
   return lo <= hi ? [lo, hi] : [0, 1];
-}
-
-function text(
-  x: number,
-  y: number,
-  content: string,
-  anchor: string,
-  size: number,
-  weight = 'normal'
-): string {
-  return `<text x="${x}" y="${y}" text-anchor="${anchor}" font-size="${size}" font-weight="${weight}" fill="#111827">${escapeXml(content)}</text>`;
-}
-
-/** Escapes the five XML special characters, so text can never become markup. */
-export function escapeXml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

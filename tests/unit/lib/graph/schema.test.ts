@@ -14,3 +14,10 @@ describe('graph file documentation', () => {
     for (const code of Object.keys(PROBLEM_CODES)) expect(page).toContain(`\`${code}\``);
   });
 });
+
+describe('node documentation', () => {
+  it('docs/nodes.md is current with the registry (regenerate with scripts/write-node-docs.ts)', async () => {
+    const { nodeDocs } = await import('../../../../scripts/node-docs');
+    expect(readFileSync('docs/nodes.md', 'utf-8')).toBe(nodeDocs());
+  });
+});

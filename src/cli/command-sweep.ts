@@ -1,0 +1,116 @@
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import {
+  mergeCells,
+  runSweep,
+  runSweepCell,
+  sweepCells,
+  sweepCsv,
+  sweepHeatmaps,
+  type SweepCellResult,
+  type SweepTable
+} from '../lib/engine/sweep';
+import type { GraphDocument } from '../lib/graph/document';
+import { plotToSvg } from '../lib/plot/svg';
+import { applySets, createExecutor, type RunFlags } from './command-run';
+import { EXIT, UsageError } from './exit';
+import { readGraphFile } from './read-graph';
+
+/**
+ * `kumiki sweep <graph>`: runs the graph's sweep and writes `sweep.json`, `sweep.csv` and one
+ * heatmap SVG per field. With `--cell i` it runs only cell i and writes `cells/<i>.json`, so
+ * cells can run as separate jobs; `kumiki sweep-merge <out>` then builds the table.
+ */
+export async function commandSweep(
+  path: string,
+  flags: RunFlags & { cell?: string }
+): Promise<number> {
+  const { doc, errors } = await readGraphFile(path);
+  if (!doc || errors > 0) return EXIT.usage;
+  if (!doc.sweep)
+    throw new UsageError(
+      `${path} has no "sweep" section; add one naming the params to vary and the output to collect.`
+    );
+  applySets(doc, flags.set ?? []);
+  const out = resolve(flags.out ?? 'out');
+  const executor = await createExecutor(path, flags);
+  const total = sweepCells(doc.sweep).length;
+
+  if (flags.cell !== undefined) {
+    const index = Number(flags.cell);
+    if (!Number.isInteger(index) || index < 0 || index >= total) {
+      throw new UsageError(
+        `--cell must be a whole number from 0 to ${total - 1}; found "${flags.cell}".`
+      );
+    }
+    const result = await runSweepCell(executor, doc, index);
+    await mkdir(join(out, 'cells'), { recursive: true });
+    await writeFile(
+      join(out, 'cells', `${index}.json`),
+      `${JSON.stringify({ sweep: doc.sweep, result })}\n`
+    );
+    process.stderr.write(`cell ${index} of ${total}: ${describe(result)}\n`);
+    return result.status === 'finished' ? EXIT.ok : EXIT.nodeFailed;
+  }
+
+  const controller = new AbortController();
+  const onInterrupt = () => controller.abort();
+  process.once('SIGINT', onInterrupt);
+  const table = await runSweep(executor, doc, {
+    signal: controller.signal,
+    onCell: (result) =>
+      process.stderr.write(`cell ${result.index + 1}/${total}: ${describe(result)}\n`)
+  });
+  process.off('SIGINT', onInterrupt);
+  await writeTable(out, table);
+  return exitFor(table, total, controller.signal.aborted);
+}
+
+/** `kumiki sweep-merge <out>`: builds the table from the `cells/<i>.json` files of separate jobs. */
+export async function commandSweepMerge(out: string): Promise<number> {
+  const dir = join(resolve(out), 'cells');
+  const names = (await readdir(dir)).filter((n) => /^\d+\.json$/.test(n));
+  if (names.length === 0)
+    throw new UsageError(`${dir} holds no cell results (files named <index>.json).`);
+  const parsed = await Promise.all(
+    names.map(async (n) => JSON.parse(await readFile(join(dir, n), 'utf-8')))
+  );
+  const sweep = parsed[0].sweep as GraphDocument['sweep'];
+  if (parsed.some((p) => JSON.stringify(p.sweep) !== JSON.stringify(sweep))) {
+    throw new UsageError(
+      `The cell files in ${dir} come from different sweeps; merge cells of one sweep only.`
+    );
+  }
+  const table = mergeCells(
+    sweep!,
+    parsed.map((p) => p.result as SweepCellResult)
+  );
+  await writeTable(resolve(out), table);
+  return exitFor(table, sweepCells(sweep!).length, false);
+}
+
+async function writeTable(out: string, table: SweepTable) {
+  await mkdir(out, { recursive: true });
+  await writeFile(join(out, 'sweep.json'), `${JSON.stringify(table, null, 2)}\n`);
+  await writeFile(join(out, 'sweep.csv'), sweepCsv(table));
+  for (const [k, plot] of sweepHeatmaps(table).entries()) {
+    await writeFile(
+      join(out, `heatmap-${table.fields[k]}.svg`),
+      plotToSvg(plot, { width: 640, height: 420 })
+    );
+  }
+  process.stderr.write(`Sweep table in ${join(out, 'sweep.csv')} (${table.cells.length} cells).\n`);
+}
+
+function exitFor(table: SweepTable, total: number, interrupted: boolean): number {
+  if (interrupted) return EXIT.interrupted;
+  const finished = table.cells.filter((c) => c.status === 'finished').length;
+  return finished === total ? EXIT.ok : EXIT.nodeFailed;
+}
+
+function describe(result: SweepCellResult): string {
+  if (result.status === 'failed') return `failed: ${result.error}`;
+  return Object.entries(result.fields)
+    .map(([k, v]) => `${k} ${v.toFixed(4)}`)
+    .join(', ');
+}
