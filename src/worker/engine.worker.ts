@@ -32,12 +32,19 @@ const files: ByteSource = {
   }
 };
 
+const BACKENDS = ['wasm', 'webgl', 'cpu'];
 let executor: Promise<Executor> | undefined;
 let controller: AbortController | undefined;
 
-/** Chooses the fastest backend that starts here: WebGL, then WASM, then CPU. */
-async function startExecutor(): Promise<Executor> {
-  for (const backend of ['webgl', 'wasm', 'cpu']) {
+/**
+ * Starts the first backend that works, in the preferred order. WASM comes first by default:
+ * it gives the same numbers as the command line (which runs on WASM too), and on machines
+ * without a GPU it is faster than WebGL's software rendering. `?backend=webgl` on the page
+ * puts WebGL first.
+ */
+async function startExecutor(preferred: string): Promise<Executor> {
+  const order = [preferred, ...BACKENDS.filter((b) => b !== preferred)];
+  for (const backend of order) {
     try {
       if (await tf.setBackend(backend)) break;
     } catch {
@@ -50,15 +57,31 @@ async function startExecutor(): Promise<Executor> {
 
 /** What the editor calls across the worker boundary. */
 export const workerApi = {
+  /**
+   * Runs a graph. Events reach the editor on their own message port, so the reply also says
+   * how many were sent; the client waits for all of them before it takes the summary.
+   */
   async run(
     doc: GraphDocument,
     onEvent: (event: RunEvent) => void,
-    only?: string[]
-  ): Promise<RunSummary> {
+    only?: string[],
+    backend = 'wasm'
+  ): Promise<{ summary: RunSummary; events: number }> {
     controller?.abort();
     controller = new AbortController();
-    executor ??= startExecutor();
-    return (await executor).run(doc, { signal: controller.signal, onEvent, only });
+    executor ??= startExecutor(BACKENDS.includes(backend) ? backend : 'wasm');
+    let events = 0;
+    const count = (event: RunEvent) => {
+      events++;
+      onEvent(event);
+    };
+    const executorReady = await executor;
+    const summary = await executorReady.run(doc, {
+      signal: controller.signal,
+      onEvent: count,
+      only
+    });
+    return { summary, events };
   },
   cancel(): void {
     controller?.abort();

@@ -116,7 +116,7 @@ export function numericFields(value: unknown): Record<string, number> {
   return fields;
 }
 
-/** One heatmap per field (a single row for a one-axis sweep). */
+/** One heatmap per field but the pair count (a single row for a one-axis sweep). */
 export function sweepHeatmaps(table: SweepTable): HeatmapPlot[] {
   const [first, second] = table.sweep.axes;
   const xAxis = second ?? first;
@@ -124,21 +124,23 @@ export function sweepHeatmaps(table: SweepTable): HeatmapPlot[] {
   const columns = xAxis.values.length;
   const rows = yAxis ? yAxis.values.length : 1;
 
-  return table.fields.map((field) => {
-    const z = new Float64Array(rows * columns).fill(NaN);
-    for (const cell of table.cells) {
-      if (cell.status === 'finished' && field in cell.fields) z[cell.index] = cell.fields[field];
-    }
-    return {
-      kind: 'heatmap',
-      title: `${table.sweep.target.node}.${table.sweep.target.output}: ${field}`,
-      xLabel: `${xAxis.node}.${xAxis.param}`,
-      yLabel: yAxis ? `${yAxis.node}.${yAxis.param}` : '',
-      xValues: xAxis.values,
-      yValues: yAxis ? yAxis.values : [0],
-      z
-    };
-  });
+  return table.fields
+    .filter((field) => field !== 'count')
+    .map((field) => {
+      const z = new Float64Array(rows * columns).fill(NaN);
+      for (const cell of table.cells) {
+        if (cell.status === 'finished' && field in cell.fields) z[cell.index] = cell.fields[field];
+      }
+      return {
+        kind: 'heatmap',
+        title: `${table.sweep.target.node}.${table.sweep.target.output}: ${field}`,
+        xLabel: `${xAxis.node}.${xAxis.param}`,
+        yLabel: yAxis ? `${yAxis.node}.${yAxis.param}` : '',
+        xValues: xAxis.values,
+        yValues: yAxis ? yAxis.values : [0],
+        z
+      };
+    });
 }
 
 /** The table as CSV: one column per axis, then one per field, then status and error. */

@@ -1,0 +1,162 @@
+import { NodeEditor } from 'rete';
+import { AreaExtensions, AreaPlugin } from 'rete-area-plugin';
+import { AutoArrangePlugin, Presets as ArrangePresets } from 'rete-auto-arrange-plugin';
+import { ClassicFlow, ConnectionPlugin, getSourceTarget } from 'rete-connection-plugin';
+import { ContextMenuPlugin } from 'rete-context-menu-plugin';
+import { HistoryPlugin, Presets as HistoryPresets } from 'rete-history-plugin';
+import { MinimapPlugin } from 'rete-minimap-plugin';
+import { Presets, SveltePlugin } from 'rete-svelte-plugin/5';
+import type { NodeType } from '../graph/node-type';
+import { guardConnections, refusal } from './connection-guard';
+import { menuItems } from './context-menu';
+import type { KumikiNode } from './kumiki-node.svelte';
+import NodeView from './NodeView.svelte';
+import type { AreaExtra, KumikiArea, Schemes } from './schemes';
+import SocketView from './SocketView.svelte';
+
+/** What the canvas tells the page around it. */
+export interface CanvasEvents {
+  /** The graph changed: a node, an edge, a position or the view. */
+  changed(): void;
+  /** A connection was refused; `reason` is a full sentence to show. */
+  refused(reason: string): void;
+  /** The user asked to add a node from the context menu, at a point of the area. */
+  addRequested(type: string, position: { x: number; y: number }): void;
+  /** The selection changed. */
+  selected(nodeId: string | null): void;
+}
+
+/** The Rete editor, area and plugins of one canvas, built once per page. */
+export interface Canvas {
+  editor: NodeEditor<Schemes>;
+  area: KumikiArea;
+  history: HistoryPlugin<Schemes>;
+  arrange: AutoArrangePlugin<Schemes>;
+  /** Runs `work` with change notifications and history recording paused, as for a load. */
+  quietly<T>(work: () => Promise<T>): Promise<T>;
+  destroy(): void;
+}
+
+/**
+ * Builds the canvas inside `container`: zoom and pan, wiring that refuses wrong socket types,
+ * selection, a context menu that adds nodes, a minimap, undo history and auto-arrange.
+ */
+export function createCanvas(
+  container: HTMLElement,
+  nodeTypes: readonly NodeType[],
+  events: CanvasEvents
+): Canvas {
+  const editor = new NodeEditor<Schemes>();
+  const area = new AreaPlugin<Schemes, AreaExtra>(container);
+  const connection = new ConnectionPlugin<Schemes, AreaExtra>();
+  const render = new SveltePlugin<Schemes, AreaExtra>();
+  const history = new HistoryPlugin<Schemes>();
+  const minimap = new MinimapPlugin<Schemes>({ boundViewport: true });
+  const arrange = new AutoArrangePlugin<Schemes>();
+  const contextMenu = new ContextMenuPlugin<Schemes>({
+    items: menuItems(nodeTypes, {
+      add: (type) => events.addRequested(type, { ...area.area.pointer }),
+      remove: (node) => void removeNode(editor, node)
+    })
+  });
+
+  AreaExtensions.selectableNodes(area, AreaExtensions.selector(), {
+    accumulating: AreaExtensions.accumulateOnCtrl()
+  });
+  AreaExtensions.simpleNodesOrder(area);
+
+  render.addPreset(
+    Presets.classic.setup({ customize: { node: () => NodeView, socket: () => SocketView } })
+  );
+  render.addPreset(Presets.contextMenu.setup({ delay: 300 }));
+  render.addPreset(Presets.minimap.setup({ size: 160 }));
+  // Checking before the flow commits keeps an input's existing edge when a new one is refused.
+  connection.addPreset(
+    () =>
+      new ClassicFlow({
+        canMakeConnection(from, to) {
+          const pair = getSourceTarget(from, to);
+          if (!pair) return false;
+          const [source, target] = pair;
+          const sourceNode = editor.getNode(source.nodeId);
+          const targetNode = editor.getNode(target.nodeId);
+          if (!sourceNode || !targetNode) return false;
+          const reason = refusal(editor, sourceNode, source.key, targetNode, target.key);
+          if (reason === null) return true;
+          events.refused(reason);
+          // Let go of the dragged edge instead of leaving it on the pointer.
+          setTimeout(() => connection.drop());
+          return false;
+        }
+      })
+  );
+  history.addPreset(HistoryPresets.classic.setup());
+  arrange.addPreset(ArrangePresets.classic.setup());
+
+  editor.use(area);
+  area.use(connection);
+  area.use(render);
+  area.use(contextMenu);
+  area.use(minimap);
+  area.use(history);
+  area.use(arrange);
+
+  let quiet = 0;
+  guardConnections(editor, (reason) => {
+    if (quiet === 0) events.refused(reason);
+  });
+  watchChanges(editor, area, () => {
+    if (quiet === 0) events.changed();
+  });
+  area.addPipe((context) => {
+    if (context.type === 'nodepicked') events.selected(context.data.id);
+    if (context.type === 'pointerdown' && context.data.event.target === container) {
+      events.selected(null);
+    }
+    return context;
+  });
+
+  return {
+    editor,
+    area,
+    history,
+    arrange,
+    async quietly(work) {
+      quiet += 1;
+      try {
+        return await work();
+      } finally {
+        quiet -= 1;
+      }
+    },
+    destroy: () => area.destroy()
+  };
+}
+
+/** Removes a node and the edges that touch it. */
+export async function removeNode(editor: NodeEditor<Schemes>, node: KumikiNode): Promise<void> {
+  const touching = editor
+    .getConnections()
+    .filter((c) => c.source === node.id || c.target === node.id);
+  for (const connection of touching) await editor.removeConnection(connection.id);
+  await editor.removeNode(node.id);
+}
+
+function watchChanges(editor: NodeEditor<Schemes>, area: KumikiArea, changed: () => void) {
+  const editorSignals = new Set([
+    'nodecreated',
+    'noderemoved',
+    'connectioncreated',
+    'connectionremoved'
+  ]);
+  editor.addPipe((context) => {
+    if (editorSignals.has(context.type)) changed();
+    return context;
+  });
+
+  const areaSignals = new Set(['nodetranslated', 'zoomed', 'translated']);
+  area.addPipe((context) => {
+    if (areaSignals.has(context.type)) changed();
+    return context;
+  });
+}

@@ -1,0 +1,55 @@
+import type { GraphDocument } from '../graph/document';
+import { serializeGraph } from '../graph/load';
+
+const DRAFT_KEY = 'kumiki:draft';
+
+/** A draft kept in the browser: the graph file's text and when it was written. */
+export interface Draft {
+  text: string;
+  savedAt: number;
+}
+
+/**
+ * Keeps the graph being edited in localStorage, apart from any saved file, so a reload or a
+ * crash loses nothing. Storage may be full or blocked; then drafts are simply not kept.
+ */
+export function saveDraft(doc: GraphDocument): boolean {
+  try {
+    const draft: Draft = { text: serializeGraph(doc), savedAt: Date.now() };
+    localStorage.setItem(DRAFT_KEY, JSON.stringify(draft));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The last draft, if one is kept and readable. */
+export function loadDraft(): Draft | null {
+  try {
+    const raw = localStorage.getItem(DRAFT_KEY);
+    if (!raw) return null;
+    const draft = JSON.parse(raw) as Partial<Draft>;
+    if (typeof draft.text !== 'string' || typeof draft.savedAt !== 'number') return null;
+    return { text: draft.text, savedAt: draft.savedAt };
+  } catch {
+    return null;
+  }
+}
+
+/** Calls `save` at most once per `ms`, always with the latest call's argument. */
+export function debounce(save: () => void, ms: number): { call(): void; flush(): void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    if (timer === undefined) return;
+    clearTimeout(timer);
+    timer = undefined;
+    save();
+  };
+  return {
+    call() {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(flush, ms);
+    },
+    flush
+  };
+}

@@ -1,0 +1,62 @@
+import type { Canvas } from './canvas';
+import { LabelAction, ParamAction } from './history-actions';
+import type { KumikiNode, NodeHost } from './kumiki-node.svelte';
+
+/** What node edits need from the page: the canvas, the engine's file store and a change hook. */
+export interface EditDeps {
+  canvas(): Canvas;
+  putFile(name: string, bytes: Uint8Array): Promise<void>;
+  changed(): void;
+}
+
+/**
+ * The node host: param and label edits go through undo history, mark the node and what
+ * depends on it as stale, and save the draft; a picked file goes to the engine worker and
+ * its name into the param.
+ */
+export function createNodeHost(deps: EditDeps): NodeHost {
+  const afterEdit = (node: KumikiNode) => {
+    markStale(deps.canvas(), node);
+    deps.changed();
+  };
+
+  const host: NodeHost = {
+    setParam(node, key, value) {
+      const before = node.params[key];
+      if (before === value) return;
+      deps.canvas().history.add(new ParamAction(node, key, before, value, afterEdit));
+      node.params = { ...node.params, [key]: value };
+      afterEdit(node);
+    },
+    setLabel(node, label) {
+      if (node.userLabel === label) return;
+      deps.canvas().history.add(new LabelAction(node, node.userLabel, label, deps.changed));
+      node.userLabel = label;
+      deps.changed();
+    },
+    async pickFile(node, key, file) {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      await deps.putFile(file.name, bytes);
+      host.setParam(node, key, file.name);
+    }
+  };
+  return host;
+}
+
+/** Marks a node and everything downstream of it as no longer showing its current params. */
+export function markStale(canvas: Canvas, node: KumikiNode): void {
+  const { editor } = canvas;
+  const stack = [node.id];
+  const seen = new Set<string>();
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+
+    const current = editor.getNode(id);
+    if (current && current.run.status !== 'running') {
+      current.run = { status: 'idle', ms: current.run.ms };
+    }
+    for (const c of editor.getConnections()) if (c.source === id) stack.push(c.target);
+  }
+}

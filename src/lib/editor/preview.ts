@@ -1,0 +1,95 @@
+import type { NodeType } from '../graph/node-type';
+import type {
+  CloudPairs,
+  Correlation,
+  DiagramPairs,
+  Plot,
+  SentencePairs,
+  VectorPairs
+} from '../graph/values';
+import { plotToSvg } from '../plot/svg';
+import { formatNumber } from './format';
+import type { NodePreview } from './kumiki-node.svelte';
+
+/** An SVG string as an image address, so generated SVG is shown as an image, not as markup. */
+export function svgDataUrl(svg: string): string {
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+}
+
+/** The image address of a plot drawn at the given size. */
+export function plotImage(plot: Plot, width = 560, height = 400): string {
+  return svgDataUrl(plotToSvg(plot, { width, height }));
+}
+
+/**
+ * A small summary of a node's main output (its first output socket): numbers get their
+ * count, mean and range, a correlation its values, a plot a thumbnail, pairs their sizes.
+ */
+export function previewOf(
+  spec: NodeType,
+  outputs: Record<string, unknown> | undefined
+): NodePreview | null {
+  const main = Object.entries(spec.outputs)[0];
+  if (!main || !outputs || !(main[0] in outputs)) return null;
+  const value = outputs[main[0]];
+
+  switch (main[1].type) {
+    case 'correlation': {
+      const c = value as Correlation;
+      return { kind: 'correlation', pearson: c.pearson, spearman: c.spearman, count: c.count };
+    }
+    case 'plot':
+      return { kind: 'image', src: plotImage(value as Plot, 480, 300), alt: (value as Plot).title };
+    case 'numbers':
+      return { kind: 'text', lines: numberSummary(value as Float64Array) };
+    case 'sentence-pairs':
+      return { kind: 'text', lines: [`${(value as SentencePairs).first.length} sentence pairs`] };
+    case 'vector-pairs': {
+      const v = value as VectorPairs;
+      return { kind: 'text', lines: [`${v.first.length} pairs of ${v.dim}-dimensional vectors`] };
+    }
+    case 'cloud-pairs':
+      return { kind: 'text', lines: cloudSummary(value as CloudPairs) };
+    case 'diagram-pairs':
+      return { kind: 'text', lines: diagramSummary(value as DiagramPairs) };
+    default:
+      return { kind: 'text', lines: [`${main[0]}: ready`] };
+  }
+}
+
+function numberSummary(values: ArrayLike<number>): string[] {
+  const n = values.length;
+  if (n === 0) return ['no numbers'];
+  let sum = 0;
+  let low = Infinity;
+  let high = -Infinity;
+  for (let i = 0; i < n; i++) {
+    sum += values[i];
+    low = Math.min(low, values[i]);
+    high = Math.max(high, values[i]);
+  }
+  return [
+    `n = ${n}, mean ${formatNumber(sum / n)}`,
+    `range ${formatNumber(low)} … ${formatNumber(high)}`
+  ];
+}
+
+function cloudSummary(clouds: CloudPairs): string[] {
+  const all = [...clouds.first, ...clouds.second];
+  if (all.length === 0) return ['no point clouds'];
+  const mean = all.reduce((s, c) => s + c.count, 0) / all.length;
+  return [
+    `${clouds.first.length} pairs of point clouds`,
+    `${formatNumber(mean, 3)} points in R^${all[0].dim} on average`
+  ];
+}
+
+function diagramSummary(diagrams: DiagramPairs): string[] {
+  const all = [...diagrams.first, ...diagrams.second];
+  if (all.length === 0) return ['no diagrams'];
+  const mean = all.reduce((s, d) => s + d.birth.length, 0) / all.length;
+  return [
+    `${diagrams.first.length} pairs of diagrams`,
+    `${formatNumber(mean, 3)} points per diagram on average`
+  ];
+}

@@ -1,0 +1,249 @@
+import type { NodeSummary, RunEvent, RunSummary } from '../engine/events';
+import type { GraphDocument } from '../graph/document';
+import type { Correlation, Plot } from '../graph/values';
+import type { Runner } from '../../worker/client';
+import { createRunner } from '../../worker/client';
+import { formatMs } from './format';
+import type { KumikiNode, NodeRunState } from './kumiki-node.svelte';
+import { plotImage, previewOf } from './preview';
+
+/** One line of the run log. */
+export interface LogEntry {
+  /** Seconds since the run started. */
+  at: number;
+  kind: 'info' | 'started' | 'finished' | 'failed' | 'log';
+  text: string;
+}
+
+/** A correlation a run produced, with the node it came from. */
+export interface CorrelationResult extends Correlation {
+  nodeId: string;
+  name: string;
+}
+
+/** A plot a run produced, drawn as an image address. */
+export interface PlotResult {
+  nodeId: string;
+  name: string;
+  title: string;
+  src: string;
+}
+
+/** Where the whole run stands. */
+export type RunPhase = 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
+
+const MAX_LOG = 400;
+
+/**
+ * Runs graphs in the engine worker and keeps what the page shows about runs: each node's
+ * status and preview, the run log, and the correlations and plots of the last run.
+ */
+export class RunController {
+  phase: RunPhase = $state('idle');
+  summaryText = $state('Not run yet.');
+  backend = $state('');
+  log: LogEntry[] = $state([]);
+  correlations: CorrelationResult[] = $state([]);
+  plots: PlotResult[] = $state([]);
+
+  private runner: Runner | undefined;
+  private started = 0;
+  /** The run whose events are applied; events of any other run are dropped. */
+  private current: object | null = null;
+
+  constructor(private readonly nodes: () => KumikiNode[]) {}
+
+  /** The engine worker, started on first use. */
+  get engine(): Runner {
+    this.runner ??= createRunner();
+    return this.runner;
+  }
+
+  /** Runs `doc`; node statuses and results follow the engine's events. */
+  async run(doc: GraphDocument): Promise<void> {
+    if (this.phase === 'running') return;
+    this.phase = 'running';
+    this.summaryText = 'Running…';
+    this.log = [];
+    this.correlations = [];
+    this.plots = [];
+    this.started = performance.now();
+    for (const node of this.nodes()) node.run = { ...node.run, status: 'idle', message: undefined };
+    this.write('info', `Run of "${doc.title}" started with ${doc.nodes.length} nodes.`);
+    const token = {};
+    this.current = token;
+
+    try {
+      const summary = await this.engine.run(doc, (event) => {
+        if (this.current === token) this.apply(event);
+      });
+      if (this.current !== token) return;
+      this.current = null;
+      this.finish(doc, summary);
+    } catch (error) {
+      if (this.current !== token) return;
+      this.current = null;
+      this.phase = 'failed';
+      this.summaryText = `The run failed: ${(error as Error).message}`;
+      this.write('failed', this.summaryText);
+    }
+  }
+
+  /**
+   * Forgets the current run and its results, as when another graph is opened: a run still
+   * going is cancelled, and what it reports later is ignored.
+   */
+  async reset(): Promise<void> {
+    const running = this.phase === 'running';
+    this.current = null;
+    this.phase = 'idle';
+    this.summaryText = 'Not run yet.';
+    this.log = [];
+    this.correlations = [];
+    this.plots = [];
+    if (running) await this.runner?.cancel();
+  }
+
+  /** Asks the engine to stop; the run ends with the nodes it finished. */
+  async stop(): Promise<void> {
+    if (this.phase !== 'running') return;
+    this.write('info', 'Stop requested.');
+    await this.runner?.cancel();
+  }
+
+  /** Stops the worker for good. */
+  dispose(): void {
+    this.runner?.dispose();
+  }
+
+  private node(id: string): KumikiNode | undefined {
+    return this.nodes().find((n) => n.id === id);
+  }
+
+  private apply(event: RunEvent): void {
+    const node = this.node(event.nodeId);
+    const name = node ? displayName(node) : event.nodeId;
+    switch (event.kind) {
+      case 'queued':
+        if (node) node.run = { status: 'queued', ms: node.run.ms };
+        break;
+      case 'started':
+        if (node) node.run = { status: 'running', progress: 0, ms: node.run.ms };
+        this.write('started', `${name} started.`);
+        break;
+      case 'progress':
+        if (node) node.run = { ...node.run, progress: event.fraction, message: event.message };
+        break;
+      case 'finished': {
+        if (node)
+          node.run = {
+            status: event.cached ? 'cached' : 'done',
+            ms: event.cached ? node.run.ms : event.ms
+          };
+        const how = event.cached ? 'taken from the cache' : `finished in ${formatMs(event.ms)}`;
+        this.write('finished', `${name} ${how}.`);
+        break;
+      }
+      case 'failed':
+        if (node) node.run = { status: 'failed', message: event.message };
+        this.write('failed', `${name} failed: ${event.message}`);
+        break;
+      case 'blocked': {
+        const message = `Not run: "${event.by}" did not finish.`;
+        if (node) node.run = { status: 'blocked', message };
+        this.write('failed', `${name}: ${message}`);
+        break;
+      }
+      case 'log':
+        this.write('log', `${name}: ${event.message}`);
+        break;
+    }
+  }
+
+  private finish(doc: GraphDocument, summary: RunSummary): void {
+    this.backend = summary.backend;
+    const failed: string[] = [];
+    for (const node of this.nodes()) {
+      const result = summary.nodes[node.id];
+      if (!result) continue;
+      node.run = finalState(result, node.run.ms);
+      if (result.status === 'failed') failed.push(node.id);
+      if (result.status === 'finished' && node.spec) {
+        node.preview = previewOf(node.spec, summary.outputs[node.id]);
+      }
+    }
+    this.collectResults(doc, summary);
+
+    const took = formatMs(performance.now() - this.started);
+    if (summary.cancelled) {
+      this.phase = 'cancelled';
+      this.summaryText = `Stopped after ${took}.`;
+    } else if (failed.length > 0) {
+      this.phase = 'failed';
+      this.summaryText = `${failed.length} node(s) failed (${failed.join(', ')}) after ${took}.`;
+    } else {
+      this.phase = 'done';
+      this.summaryText = `Done in ${took} on the ${summary.backend} backend.`;
+    }
+    this.write(this.phase === 'done' ? 'finished' : 'failed', this.summaryText);
+  }
+
+  private collectResults(doc: GraphDocument, summary: RunSummary): void {
+    const correlations: CorrelationResult[] = [];
+    const plots: PlotResult[] = [];
+    for (const entry of doc.nodes) {
+      const node = this.node(entry.id);
+      const outputs = summary.outputs[entry.id];
+      if (!node?.spec || !outputs) continue;
+      for (const [key, socket] of Object.entries(node.spec.outputs)) {
+        if (!(key in outputs)) continue;
+        if (socket.type === 'correlation') {
+          correlations.push({
+            ...(outputs[key] as Correlation),
+            nodeId: node.id,
+            name: displayName(node)
+          });
+        }
+        if (socket.type === 'plot') {
+          const plot = outputs[key] as Plot;
+          plots.push({
+            nodeId: node.id,
+            name: displayName(node),
+            title: plot.title,
+            src: plotImage(plot)
+          });
+        }
+      }
+    }
+    this.correlations = correlations;
+    this.plots = plots;
+  }
+
+  private write(kind: LogEntry['kind'], text: string): void {
+    const at = (performance.now() - this.started) / 1000;
+    const next = [...this.log, { at, kind, text }];
+    this.log = next.length > MAX_LOG ? next.slice(next.length - MAX_LOG) : next;
+  }
+}
+
+/** A node's state as the run summary gives it, which wins over any event. */
+function finalState(result: NodeSummary, previousMs: number | undefined): NodeRunState {
+  switch (result.status) {
+    case 'finished':
+      return {
+        status: result.cached ? 'cached' : 'done',
+        ms: result.cached ? previousMs : result.ms
+      };
+    case 'failed':
+      return { status: 'failed', message: result.error };
+    case 'blocked':
+      return { status: 'blocked', message: result.error };
+    case 'cancelled':
+      return { status: 'cancelled', ms: previousMs };
+  }
+}
+
+/** How the page names a node: its label if it has one, else its title, with its id. */
+export function displayName(node: KumikiNode): string {
+  return node.userLabel ? `${node.userLabel} (${node.id})` : `${node.label} (${node.id})`;
+}

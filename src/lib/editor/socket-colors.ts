@@ -1,0 +1,16 @@
+import type { SocketType } from '../graph/values';
+
+const COLORS: Record<string, string> = {
+  'sentence-pairs': '#3b82f6',
+  'vector-pairs': '#8b5cf6',
+  'cloud-pairs': '#10b981',
+  'diagram-pairs': '#0d9488',
+  numbers: '#f59e0b',
+  correlation: '#ef4444',
+  plot: '#ec4899'
+};
+
+/** The colour of a socket type, so that sockets that fit each other look alike. */
+export function socketColor(type: SocketType | string): string {
+  return COLORS[type] ?? '#6b7280';
+}
