@@ -27,16 +27,7 @@ export interface LoadResult {
  * kept with their params so nothing the user made is lost.
  */
 export function parseGraph(text: string, fileName: string, lookup: TypeLookup): LoadResult {
-  const problems: GraphProblem[] = [];
-  const report = (code: ProblemCode, message: string, nodeId?: string, field?: string) =>
-    problems.push({
-      code,
-      message,
-      file: fileName,
-      nodeId,
-      field,
-      severity: code.startsWith('W') ? 'warning' : 'error'
-    });
+  const { problems, report } = collector(fileName);
 
   if (text.length > MAX_GRAPH_CHARS) {
     report(
@@ -58,16 +49,7 @@ export function parseGraph(text: string, fileName: string, lookup: TypeLookup): 
 
 /** Validates an already parsed graph file; see parseGraph. */
 export function validateGraph(raw: unknown, fileName: string, lookup: TypeLookup): LoadResult {
-  const problems: GraphProblem[] = [];
-  const report = (code: ProblemCode, message: string, nodeId?: string, field?: string) =>
-    problems.push({
-      code,
-      message,
-      file: fileName,
-      nodeId,
-      field,
-      severity: code.startsWith('W') ? 'warning' : 'error'
-    });
+  const { problems, report } = collector(fileName);
 
   const envelope = checkEnvelope(raw, report);
   if (!envelope) return { doc: null, problems };
@@ -97,6 +79,16 @@ export function validateGraph(raw: unknown, fileName: string, lookup: TypeLookup
 }
 
 type Report = (code: ProblemCode, message: string, nodeId?: string, field?: string) => void;
+
+/** A list of problems in one file and the function that adds to it; codes starting W warn. */
+function collector(fileName: string): { problems: GraphProblem[]; report: Report } {
+  const problems: GraphProblem[] = [];
+  const report: Report = (code, message, nodeId, field) => {
+    const severity = code.startsWith('W') ? 'warning' : 'error';
+    problems.push({ code, message, file: fileName, nodeId, field, severity });
+  };
+  return { problems, report };
+}
 
 function checkEnvelope(raw: unknown, report: Report) {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
