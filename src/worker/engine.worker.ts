@@ -10,6 +10,7 @@ import type { GraphDocument } from '../lib/graph/document';
 import type { ByteSource } from '../lib/graph/node-type';
 import type { RunEvent, RunSummary } from '../lib/engine/events';
 import { Executor } from '../lib/engine/executor';
+import { runSweepCell, type SweepCellResult } from '../lib/engine/sweep';
 import { browserAssets } from './assets';
 import { indexedDbCache } from './idb-cache';
 
@@ -82,6 +83,26 @@ export const workerApi = {
       only
     });
     return { summary, events };
+  },
+  /** Runs cell `index` of the graph's sweep; events are counted as for `run`. */
+  async runSweepCell(
+    doc: GraphDocument,
+    index: number,
+    onEvent: (event: RunEvent) => void,
+    backend = 'wasm'
+  ): Promise<{ result: SweepCellResult; events: number }> {
+    controller?.abort();
+    controller = new AbortController();
+    executor ??= startExecutor(BACKENDS.includes(backend) ? backend : 'wasm');
+    let events = 0;
+    const count = (event: RunEvent) => {
+      events++;
+      onEvent(event);
+    };
+    const executorReady = await executor;
+    const options = { signal: controller.signal, onEvent: count };
+    const result = await runSweepCell(executorReady, doc, index, options);
+    return { result, events };
   },
   cancel(): void {
     controller?.abort();
