@@ -90,7 +90,7 @@ async function embedMissing(
     }
 
     const done = start + batch.length;
-    context.progress(done / rows.length, `${done} of ${rows.length} sentences embedded`);
+    context.progress(done / rows.length, `${done} of ${rows.length} distinct sentences embedded`);
   }
 }
 
