@@ -1,8 +1,12 @@
 import type { NodeType } from '../src/lib/graph/node-type';
 import { correlationNode } from './analysis/correlation';
+import { cosineNode } from './analysis/cosine';
+import { tsneDistanceNode } from './analysis/tsne';
 import { stsbNode } from './data/stsb';
 import { sentenceEmbedNode } from './embed/sentence';
+import { vectorsFileNode } from './embed/vectors-file';
 import { scatterNode } from './plot/scatter';
+import { bottleneckNode } from './topology/bottleneck';
 import { persistenceNode } from './topology/persistence';
 import { takensNode } from './topology/takens';
 import { wassersteinNode } from './topology/wasserstein';
@@ -11,10 +15,14 @@ import { wassersteinNode } from './topology/wasserstein';
 export const nodeTypes: readonly NodeType[] = [
   stsbNode,
   sentenceEmbedNode,
+  vectorsFileNode,
   takensNode,
   persistenceNode,
   wassersteinNode,
+  bottleneckNode,
   correlationNode,
+  cosineNode,
+  tsneDistanceNode,
   scatterNode
 ];
 

@@ -1,8 +1,8 @@
 /**
- * Benchmark: our Vietoris–Rips persistence (dimensions 0 and 1) against the Debian `ripser`
- * command line and GUDHI, on Takens clouds of 48, 96, 192 and 384 points in R^3 built from
- * seeded series. Run with `npx tsx bench/persistence/run.ts`; it prints a table of median times
- * and ratios. Not a test: it never fails on the figures.
+ * Benchmark: our Vietoris–Rips persistence against the Debian `ripser` command line and GUDHI,
+ * on Takens clouds of 48, 96, 192 and 384 points in R^3 built from seeded series: one table for
+ * dimensions 0 and 1, one for dimensions 0 to 2. Run with `npx tsx bench/persistence/run.ts`;
+ * it prints tables of median times and ratios. Not a test: it never fails on the figures.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,6 +15,7 @@ import { takensEmbedding } from '../../nodes/topology/takens';
 
 const SIZES = [48, 96, 192, 384];
 const REPEATS = { ours: 7, ripser: 7, gudhi: 3 };
+const REPEATS_H2 = { ours: 3, ripser: 3, gudhi: 3 };
 const here = dirname(fileURLToPath(import.meta.url));
 
 /** Mulberry32: a small seeded generator of uniform numbers in [0, 1). */
@@ -42,41 +43,92 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-function timeOurs(cloud: PointCloud): { ms: number; h1: number } {
-  let h1 = 0;
-  const times: number[] = [];
-  ripsPersistence(cloud, { maxDimension: 1, threshold: Infinity });
-  for (let k = 0; k < REPEATS.ours; k++) {
-    const start = performance.now();
-    const diagram = ripsPersistence(cloud, { maxDimension: 1, threshold: Infinity });
-    times.push(performance.now() - start);
-    h1 = diagram.dimension.filter((d) => d === 1).length;
-  }
-  return { ms: median(times), h1 };
+/** A median time and the number of points the top dimension holds. */
+interface Timing {
+  ms: number;
+  top: number;
 }
 
-function timeRipser(file: string): { ms: number; h1: number } {
-  let h1 = 0;
+function timeOurs(cloud: PointCloud, maxDimension: number, repeats: number): Timing {
+  let top = 0;
   const times: number[] = [];
-  for (let k = 0; k < REPEATS.ripser; k++) {
+  ripsPersistence(cloud, { maxDimension, threshold: Infinity });
+  for (let k = 0; k < repeats; k++) {
     const start = performance.now();
-    const run = spawnSync('ripser', ['--format', 'point-cloud', '--dim', '1', file], {
-      encoding: 'utf8'
-    });
+    const diagram = ripsPersistence(cloud, { maxDimension, threshold: Infinity });
+    times.push(performance.now() - start);
+    top = diagram.dimension.filter((d) => d === maxDimension).length;
+  }
+  return { ms: median(times), top };
+}
+
+function timeRipser(file: string, maxDimension: number, repeats: number): Timing {
+  let top = 0;
+  const times: number[] = [];
+  const args = ['--format', 'point-cloud', '--dim', String(maxDimension), file];
+  for (let k = 0; k < repeats; k++) {
+    const start = performance.now();
+    const run = spawnSync('ripser', args, { encoding: 'utf8' });
     times.push(performance.now() - start);
     if (run.status !== 0) throw new Error(`ripser failed on ${file}: ${run.stderr}`);
-    const dim1 = run.stdout.split('persistence intervals in dim 1:')[1] ?? '';
-    h1 = (dim1.match(/\[/g) ?? []).length;
+    const last = run.stdout.split(`persistence intervals in dim ${maxDimension}:`)[1] ?? '';
+    top = (last.match(/\[/g) ?? []).length;
   }
-  return { ms: median(times), h1 };
+  return { ms: median(times), top };
 }
 
-function timeGudhi(files: string[]): Record<string, { ms: number; h1: number }> {
+function timeGudhi(files: string[], maxDimension: number, repeats: number) {
   const script = join(here, 'gudhi_time.py');
-  const args = [script, String(REPEATS.gudhi), ...files];
+  const args = [script, String(repeats), String(maxDimension), ...files];
   const run = spawnSync('/usr/bin/python3', args, { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (run.status !== 0) throw new Error(`The GUDHI script failed: ${run.stderr}`);
-  return JSON.parse(run.stdout);
+  return JSON.parse(run.stdout) as Record<string, Timing>;
+}
+
+/** Prints one table: times, ratios and the points found in the top dimension by each tool. */
+function printTable(
+  clouds: PointCloud[],
+  files: string[],
+  maxDimension: number,
+  repeats: typeof REPEATS,
+  ripserStartup: number
+): void {
+  const gudhi = timeGudhi(files, maxDimension, repeats.gudhi);
+  const header = ['points', 'ours (ms)', 'ripser (ms)', 'ripser − start-up (ms)', 'GUDHI (ms)'];
+  header.push(
+    'ours/ripser',
+    'ours/(ripser − start-up)',
+    'ours/GUDHI',
+    `H${maxDimension} points ours, ripser, GUDHI`
+  );
+  console.log(`\nDimensions 0 to ${maxDimension}:\n`);
+  console.log(`| ${header.join(' | ')} |`);
+  console.log(`|${header.map((_, k) => (k < header.length - 1 ? '---:' : '---')).join('|')}|`);
+  clouds.forEach((cloud, k) => {
+    const ours = timeOurs(cloud, maxDimension, repeats.ours);
+    const ripser = timeRipser(files[k], maxDimension, repeats.ripser);
+    const peer = gudhi[files[k]];
+    const computeOnly = ripser.ms - ripserStartup;
+    const cells = [
+      cloud.count,
+      ours.ms.toFixed(2),
+      ripser.ms.toFixed(2),
+      computeOnly > 0.5 ? computeOnly.toFixed(2) : '< 0.5',
+      peer.ms.toFixed(1),
+      (ours.ms / ripser.ms).toFixed(2),
+      computeOnly > 0.5 ? (ours.ms / computeOnly).toFixed(2) : '–',
+      (ours.ms / peer.ms).toFixed(4),
+      `${ours.top}, ${ripser.top}, ${peer.top}`
+    ];
+    console.log(`| ${cells.join(' | ')} |`);
+  });
+  console.log(
+    `\nMedians of ${repeats.ours} (ours), ${repeats.ripser} (ripser) and ${repeats.gudhi} ` +
+      '(GUDHI) runs. ripser times are whole processes (read file, compute, print). GUDHI is ' +
+      'timed inside Python' +
+      (maxDimension === 2 ? ', on its edge-collapsed complex (see gudhi_time.py).' : '.') +
+      ' Ours runs after three warm-up rounds.'
+  );
 }
 
 const folder = mkdtempSync(join(tmpdir(), 'kumiki-bench-'));
@@ -93,44 +145,12 @@ try {
 
   const startup = join(folder, 'two-points.txt');
   writeFileSync(startup, '0 0 0\n1 0 0\n');
-  const ripserStartup = timeRipser(startup).ms;
-  const gudhi = timeGudhi(files);
+  const ripserStartup = timeRipser(startup, 1, REPEATS.ripser).ms;
+  console.log(`ripser start-up on a two-point cloud: ${ripserStartup.toFixed(2)} ms.`);
 
-  for (let k = 0; k < 3; k++) clouds.forEach((cloud) => timeOurs(cloud));
-
-  const header = ['points', 'ours (ms)', 'ripser (ms)', 'ripser − start-up (ms)', 'GUDHI (ms)'];
-  header.push(
-    'ours/ripser',
-    'ours/(ripser − start-up)',
-    'ours/GUDHI',
-    'H1 points ours, ripser, GUDHI'
-  );
-  console.log(`| ${header.join(' | ')} |`);
-  console.log(`|${header.map((_, k) => (k < header.length - 1 ? '---:' : '---')).join('|')}|`);
-  clouds.forEach((cloud, k) => {
-    const ours = timeOurs(cloud);
-    const ripser = timeRipser(files[k]);
-    const peer = gudhi[files[k]];
-    const computeOnly = ripser.ms - ripserStartup;
-    const cells = [
-      cloud.count,
-      ours.ms.toFixed(2),
-      ripser.ms.toFixed(2),
-      computeOnly > 0.5 ? computeOnly.toFixed(2) : '< 0.5',
-      peer.ms.toFixed(1),
-      (ours.ms / ripser.ms).toFixed(2),
-      computeOnly > 0.5 ? (ours.ms / computeOnly).toFixed(2) : '–',
-      (ours.ms / peer.ms).toFixed(4),
-      `${ours.h1}, ${ripser.h1}, ${peer.h1}`
-    ];
-    console.log(`| ${cells.join(' | ')} |`);
-  });
-  console.log(
-    `\nMedians of ${REPEATS.ours} (ours), ${REPEATS.ripser} (ripser) and ` +
-      `${REPEATS.gudhi} (GUDHI) runs. ripser times are whole processes (read file, compute, print); its start-up on a ` +
-      `two-point cloud takes ${ripserStartup.toFixed(2)} ms. GUDHI is timed inside Python. ` +
-      'Ours runs after three warm-up rounds.'
-  );
+  for (let k = 0; k < 3; k++) clouds.forEach((cloud) => timeOurs(cloud, 1, 1));
+  printTable(clouds, files, 1, REPEATS, ripserStartup);
+  printTable(clouds, files, 2, REPEATS_H2, ripserStartup);
 } finally {
   rmSync(folder, { recursive: true, force: true });
 }

@@ -1,5 +1,23 @@
-import { NodeInputError, type NodeType } from '../../src/lib/graph/node-type';
+import { NodeInputError, type NodeType, type NumberParam } from '../../src/lib/graph/node-type';
 import type { Correlation } from '../../src/lib/graph/values';
+import { readNumberParam } from '../topology/params';
+import { bootstrapCorrelation } from './bootstrap';
+
+const BOOTSTRAP: NumberParam = {
+  kind: 'integer',
+  default: 1000,
+  min: 0,
+  max: 1_000_000,
+  unit: 'resamples',
+  help: 'Bootstrap resamples for the confidence intervals; 0 computes no interval.'
+};
+const CONFIDENCE: NumberParam = {
+  kind: 'number',
+  default: 0.95,
+  min: 0.5,
+  max: 0.999,
+  help: 'Confidence level of the intervals (0.95 gives the 2.5 and 97.5 percentiles).'
+};
 
 /**
  * Ranks of the values, 1-based, with tied values all given the average of the ranks they span
@@ -113,7 +131,8 @@ function checkSeries(values: ArrayLike<number>, field: string): void {
 
 /**
  * Node `analysis/correlation`: Pearson and Spearman correlation of two series of numbers, such
- * as topological distances against human similarity scores.
+ * as topological distances against human similarity scores, with the number of pairs used and
+ * percentile bootstrap confidence intervals of both (`bootstrapCorrelation`, seeded by the run).
  */
 export const correlationNode: NodeType = {
   type: 'analysis/correlation',
@@ -122,17 +141,31 @@ export const correlationNode: NodeType = {
   category: 'analysis',
   description:
     'Computes the Pearson and Spearman (average ranks for ties) correlation of two equally ' +
-    'long series of numbers.',
+    'long series of numbers, with percentile bootstrap confidence intervals.',
   inputs: {
     x: { type: 'numbers', label: 'x' },
     y: { type: 'numbers', label: 'y' }
   },
   outputs: { correlation: { type: 'correlation', label: 'correlation' } },
-  params: {},
+  params: { bootstrap: BOOTSTRAP, confidence: CONFIDENCE },
 
-  async run(inputs) {
+  async run(inputs, params, context) {
+    const resamples = readNumberParam(params, 'bootstrap', BOOTSTRAP);
+    const confidence = readNumberParam(params, 'confidence', CONFIDENCE);
     const x = inputs.x as Float64Array;
     const y = inputs.y as Float64Array;
-    return { correlation: correlate(x, y) };
+    const correlation = correlate(x, y);
+    if (resamples === 0) return { correlation };
+
+    const intervals = await bootstrapCorrelation(x, y, resamples, confidence, context);
+    if (intervals.used < resamples) {
+      context.log(
+        `${resamples - intervals.used} of ${resamples} bootstrap resamples held a constant ` +
+          'series and were left out of the intervals.'
+      );
+    }
+    if (intervals.pearson) correlation.pearsonInterval = intervals.pearson;
+    if (intervals.spearman) correlation.spearmanInterval = intervals.spearman;
+    return { correlation };
   }
 };

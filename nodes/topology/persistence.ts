@@ -1,17 +1,18 @@
 import { NodeInputError, type NodeType, type NumberParam } from '../../src/lib/graph/node-type';
 import type { CloudPairs, Diagram, DiagramPairs, PointCloud } from '../../src/lib/graph/values';
 import { forEachPair, pairCount } from './pair-loop';
-import { readNumberParam } from './params';
-import { ripsEdges } from './rips';
+import { readEnumParam, readNumberParam } from './params';
+import { METRICS, ripsEdges, type Metric } from './rips';
 import { ripsH0 } from './rips-h0';
 import { ripsH1 } from './rips-h1';
+import { ripsH2 } from './rips-h2';
 
 const MAX_DIMENSION: NumberParam = {
   kind: 'integer',
   default: 1,
   min: 0,
-  max: 1,
-  help: 'Highest homology dimension to compute: 0 (components) or 1 (loops).'
+  max: 2,
+  help: 'Highest homology dimension to compute: 0 (components), 1 (loops) or 2 (voids).'
 };
 const THRESHOLD: NumberParam = {
   kind: 'number',
@@ -23,30 +24,35 @@ const THRESHOLD: NumberParam = {
 
 /** Options of `ripsPersistence`. */
 export interface RipsOptions {
-  /** Highest homology dimension, 0 or 1. */
+  /** Highest homology dimension: 0, 1 or 2. */
   maxDimension: number;
   /** Longest edge length admitted; Infinity (or 0, as in the node param) means none. */
   threshold: number;
+  /** The distance between points; Euclidean when absent. */
+  metric?: Metric;
 }
 
 /**
- * Persistence diagram of the Vietoris–Rips filtration of a point cloud (Euclidean edge
- * lengths) in dimensions 0 and 1, exact, over Z/2. Dimension 0 comes from Kruskal's algorithm
- * (`ripsH0`), dimension 1 from a Ripser-style cohomology reduction (`ripsH1`).
+ * Persistence diagram of the Vietoris–Rips filtration of a point cloud in dimensions 0 up to
+ * `maxDimension` (at most 2), exact, over Z/2, with edge lengths under the chosen metric
+ * (Euclidean, Chebyshev or Manhattan). Dimension 0 comes from Kruskal's algorithm (`ripsH0`),
+ * dimensions 1 and 2 from Ripser-style cohomology reductions (`ripsH1`, `ripsH2`).
  *
  * It gives the pairs of GUDHI's `RipsComplex(points=…, max_edge_length=…)
- * .create_simplex_tree(max_dimension=2).persistence()`: births and deaths are edge lengths;
+ * .create_simplex_tree(max_dimension=maxDimension + 1).persistence()`, or for the other metrics
+ * of `RipsComplex(distance_matrix=…)` on SciPy's distances: births and deaths are edge lengths;
  * pairs of length zero are left out (GUDHI keeps only death − birth > min_persistence = 0);
  * each connected component gives one class (0, Infinity), so a non-empty cloud without
  * threshold has exactly one; an empty cloud gives an empty diagram. Two differences, both in
  * cases the pipeline never meets: GUDHI skips the complex's top dimension, so with a threshold
- * that leaves no triangle it omits H1, where we report its essential classes; and GUDHI works
+ * that leaves no simplex of dimension maxDimension + 1 it omits the classes of dimension
+ * maxDimension, where we report them (essential ones included); and GUDHI works
  * over Z/11, which differs from Z/2 only when the complex has 2-torsion (a projective plane).
  * Points come sorted by dimension, then birth, then death.
  */
 export function ripsPersistence(cloud: PointCloud, options: RipsOptions): Diagram {
   const threshold = options.threshold > 0 ? options.threshold : Infinity;
-  const edges = ripsEdges(cloud, threshold);
+  const edges = ripsEdges(cloud, threshold, options.metric ?? 'euclidean');
   const h0 = ripsH0(edges);
 
   const dimension: number[] = [];
@@ -60,12 +66,17 @@ export function ripsPersistence(cloud: PointCloud, options: RipsOptions): Diagra
 
   for (const d of h0.death) add(0, 0, d);
   for (let k = 0; k < h0.essential; k++) add(0, 0, Infinity);
+  const addSorted = (dim: number, pairs: { birth: number[]; death: number[] }) => {
+    const order = Array.from(pairs.birth.keys()).sort(
+      (a, b) => pairs.birth[a] - pairs.birth[b] || pairs.death[a] - pairs.death[b]
+    );
+    for (const k of order) add(dim, pairs.birth[k], pairs.death[k]);
+  };
+
   if (options.maxDimension >= 1) {
     const h1 = ripsH1(edges, h0.killer);
-    const order = Array.from(h1.birth.keys()).sort(
-      (a, b) => h1.birth[a] - h1.birth[b] || h1.death[a] - h1.death[b]
-    );
-    for (const k of order) add(1, h1.birth[k], h1.death[k]);
+    addSorted(1, h1);
+    if (options.maxDimension >= 2) addSorted(2, ripsH2(edges, h1));
   }
 
   return {
@@ -102,8 +113,8 @@ export function checkCloud(cloud: PointCloud, field: string, where: string): voi
 }
 
 /**
- * Node `topology/persistence`: the Vietoris–Rips persistence diagram (dimensions 0 and 1) of
- * each point cloud of each pair, computed by `ripsPersistence`.
+ * Node `topology/persistence`: the Vietoris–Rips persistence diagram (dimensions 0 up to
+ * `maxDimension`) of each point cloud of each pair, computed by `ripsPersistence`.
  */
 export const persistenceNode: NodeType = {
   type: 'topology/persistence',
@@ -111,16 +122,26 @@ export const persistenceNode: NodeType = {
   title: 'Rips persistence',
   category: 'topology',
   description:
-    'Computes the Vietoris–Rips persistence diagram of each point cloud in dimensions 0 and 1, ' +
-    'exactly, with the conventions of GUDHI.',
+    'Computes the Vietoris–Rips persistence diagram of each point cloud in dimensions 0, 1 and ' +
+    'on request 2, exactly, with the conventions of GUDHI.',
   inputs: { clouds: { type: 'cloud-pairs', label: 'point clouds' } },
   outputs: { diagrams: { type: 'diagram-pairs', label: 'diagrams' } },
-  params: { maxDimension: MAX_DIMENSION, threshold: THRESHOLD },
+  params: {
+    maxDimension: MAX_DIMENSION,
+    threshold: THRESHOLD,
+    metric: {
+      kind: 'enum',
+      default: 'euclidean',
+      options: METRICS,
+      help: 'Distance between points: Euclidean, Chebyshev (largest coordinate gap) or Manhattan.'
+    }
+  },
 
   async run(inputs, params, context) {
     const options: RipsOptions = {
       maxDimension: readNumberParam(params, 'maxDimension', MAX_DIMENSION),
-      threshold: readNumberParam(params, 'threshold', THRESHOLD)
+      threshold: readNumberParam(params, 'threshold', THRESHOLD),
+      metric: readEnumParam(params, 'metric', METRICS, 'euclidean')
     };
     const clouds = inputs.clouds as CloudPairs;
     const count = pairCount(clouds, 'clouds');

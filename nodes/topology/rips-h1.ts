@@ -1,10 +1,17 @@
-import { ColumnHeap } from './column-heap';
+import type { ColumnHeap } from './column-heap';
+import { CoboundaryReduction } from './column-reduction';
 import { NO_EDGE, type RipsEdges } from './rips';
 
 /** Dimension-1 persistence pairs of a Rips filtration; an essential class has death Infinity. */
 export interface RipsH1 {
   birth: number[];
   death: number[];
+  /**
+   * The keys m·n + c (see `triangleKey`) of the triangles paired with an edge, in increasing
+   * order. Such a triangle has a zero column in the next dimension's reduction, which may skip
+   * it (clearing). Computed on demand, as only dimension 2 needs it.
+   */
+  pairedTriangles: () => Float64Array;
 }
 
 /**
@@ -25,64 +32,32 @@ export interface RipsH1 {
  */
 export function ripsH1(edges: RipsEdges, killer: Uint8Array): RipsH1 {
   const { n, edgeU, edgeV, length, rank } = edges;
-  const edgeCount = length.length;
   const apparent = apparentVertices(edges, killer);
-
-  const owner = new Map<number, number>();
-  const added = new Map<number, Int32Array>();
-  const heap = new ColumnHeap();
-  const birth: number[] = [];
-  const death: number[] = [];
+  const none = NO_EDGE; // a local copy: an imported binding may be read through a getter
 
   // Pushes the triangles that contain edge r: all {u, v, k} whose other two edges exist.
-  const pushCoboundary = (r: number): void => {
+  const pushCoboundary = (heap: ColumnHeap, r: number): void => {
     const u = edgeU[r];
     const v = edgeV[r];
     for (let k = 0; k < n; k++) {
       const ru = rank[u * n + k];
       const rv = rank[v * n + k];
-      if (ru === NO_EDGE || rv === NO_EDGE) continue;
+      if (ru === none || rv === none) continue;
       heap.push(triangleKey(r, ru, rv, u, v, k, n));
     }
   };
-
-  // The column whose pivot is this triangle: a reduced one, or the edge of an apparent pair.
-  const columnOf = (key: number): number => {
-    const known = owner.get(key);
-    if (known !== undefined) return known;
+  const apparentEdge = (key: number): number => {
     const m = Math.floor(key / n);
     return apparent[m] === key - m * n ? m : -1;
   };
+  const reduction = new CoboundaryReduction(pushCoboundary, apparentEdge);
 
-  // Reduces the column of edge r by earlier columns; returns its pivot, or -1 when it is zero
-  // (an essential class). `added` keeps which edges' coboundaries were summed into a column.
-  const reduce = (r: number): number => {
-    heap.clear();
-    pushCoboundary(r);
-    const sum: number[] = [];
-
-    for (;;) {
-      const pivot = heap.pivot();
-      if (pivot < 0) return pivot;
-
-      const other = columnOf(pivot);
-      if (other < 0) {
-        owner.set(pivot, r);
-        if (sum.length > 0) added.set(r, oddOnly(sum));
-        return pivot;
-      }
-
-      for (const s of [other, ...(added.get(other) ?? [])]) {
-        pushCoboundary(s);
-        sum.push(s);
-      }
-    }
-  };
-
-  for (let r = edgeCount - 1; r >= 0; r--) {
+  const birth: number[] = [];
+  const death: number[] = [];
+  for (let r = length.length - 1; r >= 0; r--) {
     if (killer[r] || apparent[r] >= 0) continue;
 
-    const pivot = reduce(r);
+    const pivot = reduction.reduce(r);
     const end = pivot < 0 ? Infinity : length[Math.floor(pivot / n)];
     if (end > length[r]) {
       birth.push(length[r]);
@@ -90,11 +65,22 @@ export function ripsH1(edges: RipsEdges, killer: Uint8Array): RipsH1 {
     }
   }
 
-  return { birth, death };
+  const pairedTriangles = () => {
+    const paired = reduction.pivots();
+    for (let r = 0; r < apparent.length; r++) {
+      if (apparent[r] >= 0) paired.push(r * n + apparent[r]);
+    }
+    return Float64Array.from(paired).sort();
+  };
+  return { birth, death, pairedTriangles };
 }
 
-/** The key m·n + c of triangle {u, v, k}, given the ranks of its edges uv = r, uk and vk. */
-function triangleKey(
+/**
+ * The key m·n + c of triangle {u, v, k}, given the ranks of its edges uv = r, uk and vk: m is
+ * the rank of its longest edge and c the vertex opposite that edge. Keys order triangles along
+ * the filtration.
+ */
+export function triangleKey(
   r: number,
   ru: number,
   rv: number,
@@ -128,15 +114,4 @@ function apparentVertices(edges: RipsEdges, killer: Uint8Array): Int32Array {
   }
 
   return apparent;
-}
-
-/** The entries of a Z/2 sum that occur an odd number of times. */
-function oddOnly(entries: number[]): Int32Array {
-  entries.sort((a, b) => a - b);
-  const kept: number[] = [];
-  for (let i = 0; i < entries.length; i++) {
-    if (i + 1 < entries.length && entries[i + 1] === entries[i]) i++;
-    else kept.push(entries[i]);
-  }
-  return Int32Array.from(kept);
 }

@@ -18,32 +18,67 @@ export interface RipsEdges {
   n: number;
   edgeU: Int32Array;
   edgeV: Int32Array;
-  /** Euclidean lengths, in the units of the point coordinates. */
+  /** Lengths under the chosen metric, in the units of the point coordinates. */
   length: Float64Array;
   rank: Int32Array;
 }
 
-/**
- * Builds the edges of the Rips complex of `cloud`: every pair of points at Euclidean distance at
- * most `threshold`, sorted by length. Ranks give a strict total order that refines the
- * filtration, which is what the persistence algorithms pair simplices by.
- */
-export function ripsEdges(cloud: PointCloud, threshold = Infinity): RipsEdges {
-  const { count: n, dim, points } = cloud;
+/** The distances between points that Rips complexes can be built on. */
+export const METRICS = ['euclidean', 'chebyshev', 'manhattan'] as const;
 
-  const most = (n * (n - 1)) / 2;
-  const pairU = new Int32Array(most);
-  const pairV = new Int32Array(most);
-  const pairLength = new Float64Array(most);
-  let found = 0;
+/**
+ * A distance on R^dim: Euclidean (L2), Chebyshev (L∞, the largest coordinate difference) or
+ * Manhattan (L1, the sum of coordinate differences), as in scipy.spatial.distance.
+ */
+export type Metric = (typeof METRICS)[number];
+
+/**
+ * The distances between all pairs u < v of the points of a cloud under `metric`, in the order
+ * (0, 1), (0, 2), …, (1, 2), …: the condensed layout of SciPy's pdist.
+ */
+export function pairwiseDistances(cloud: PointCloud, metric: Metric): Float64Array {
+  const { count: n, dim, points } = cloud;
+  const lengths = new Float64Array((n * (n - 1)) / 2);
+  const euclidean = metric === 'euclidean';
+  const manhattan = metric === 'manhattan';
+
+  let k = 0;
   for (let u = 0; u < n; u++) {
     for (let v = u + 1; v < n; v++) {
-      let sum = 0;
+      let total = 0;
       for (let c = 0; c < dim; c++) {
         const diff = points[u * dim + c] - points[v * dim + c];
-        sum += diff * diff;
+        if (euclidean) total += diff * diff;
+        else if (manhattan) total += Math.abs(diff);
+        else if (Math.abs(diff) > total) total = Math.abs(diff);
       }
-      const length = Math.sqrt(sum);
+      lengths[k++] = euclidean ? Math.sqrt(total) : total;
+    }
+  }
+
+  return lengths;
+}
+
+/**
+ * Builds the edges of the Rips complex of `cloud`: every pair of points at distance at most
+ * `threshold` under `metric`, sorted by length. Ranks give a strict total order that refines
+ * the filtration, which is what the persistence algorithms pair simplices by.
+ */
+export function ripsEdges(
+  cloud: PointCloud,
+  threshold = Infinity,
+  metric: Metric = 'euclidean'
+): RipsEdges {
+  const n = cloud.count;
+  const all = pairwiseDistances(cloud, metric);
+  const pairU = new Int32Array(all.length);
+  const pairV = new Int32Array(all.length);
+  const pairLength = new Float64Array(all.length);
+  let found = 0;
+  let k = 0;
+  for (let u = 0; u < n; u++) {
+    for (let v = u + 1; v < n; v++) {
+      const length = all[k++];
       if (length <= threshold) {
         pairU[found] = u;
         pairV[found] = v;

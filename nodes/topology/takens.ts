@@ -1,7 +1,8 @@
 import { NodeInputError, type NodeType, type NumberParam } from '../../src/lib/graph/node-type';
 import type { CloudPairs, PointCloud, VectorPairs } from '../../src/lib/graph/values';
-import { forEachPair, pairCount } from './pair-loop';
+import { forEachPair } from './pair-loop';
 import { readNumberParam } from './params';
+import { checkVectorPairs } from './vector-pairs';
 
 const LAG: NumberParam = {
   kind: 'integer',
@@ -75,7 +76,9 @@ export function takensEmbedding(
 
 /**
  * Node `topology/takens`: turns each vector of each pair into a point cloud by reading its
- * components as a time series and applying the delay embedding of `takensEmbedding`.
+ * components as a time series and applying the delay embedding of `takensEmbedding`. Vectors
+ * must all have the input's `dim` components, all finite; a lag too large for that length
+ * (an empty cloud) is an error on the `lag` param.
  */
 export const takensNode: NodeType = {
   type: 'topology/takens',
@@ -94,7 +97,16 @@ export const takensNode: NodeType = {
     const stride = readNumberParam(params, 'stride', STRIDE);
     const dimension = readNumberParam(params, 'dimension', DIMENSION);
     const vectors = inputs.vectors as VectorPairs;
-    const count = pairCount(vectors, 'vectors');
+    const count = checkVectorPairs(vectors, 'vectors');
+    if (count > 0 && takensPointCount(vectors.dim, lag, stride, dimension) === 0) {
+      const needed = (dimension - 1) * lag + 1;
+      throw new NodeInputError(
+        `Param "lag" ${lag} with dimension ${dimension} needs vectors of at least ${needed} ` +
+          `components for one delay vector; the input "vectors" has ${vectors.dim}. Lower the ` +
+          'lag or the dimension.',
+        'lag'
+      );
+    }
 
     const clouds: CloudPairs = { first: new Array(count), second: new Array(count) };
     await forEachPair(count, context, (i) => {

@@ -12,7 +12,7 @@ const ORDER: NumberParam = {
   help: 'Order p of the Wasserstein distance (1 = earth mover, larger weighs long moves more).'
 };
 const GROUNDS = ['linf', 'l2'] as const;
-const DIMENSIONS = ['all', '0', '1'] as const;
+const DIMENSIONS = ['all', '0', '1', '2'] as const;
 
 /** The ground metric between diagram points: L∞ (GUDHI's default internal_p = inf) or L2. */
 export type Ground = (typeof GROUNDS)[number];
@@ -112,7 +112,9 @@ export function wassersteinDistance(a: Diagram, b: Diagram, options: Wasserstein
 
 /**
  * Node `topology/wasserstein`: the Wasserstein distance between the two diagrams of each pair
- * (`wassersteinDistance`), one number per pair.
+ * (`wassersteinDistance`), one number per pair. Points at infinity follow GUDHI's
+ * `wasserstein_distance`: essential points are matched among themselves by sorted birth, and
+ * the distance is Infinity when a dimension holds different numbers of them in the two diagrams.
  */
 export const wassersteinNode: NodeType = {
   type: 'topology/wasserstein',
@@ -121,7 +123,8 @@ export const wassersteinNode: NodeType = {
   category: 'topology',
   description:
     'Computes the exact Wasserstein distance between the two persistence diagrams of each pair, ' +
-    'matching points to each other or to the diagonal.',
+    'matching points to each other or to the diagonal. Points at infinity are matched by ' +
+    'sorted birth, as in GUDHI; different numbers of them give Infinity.',
   inputs: { diagrams: { type: 'diagram-pairs', label: 'diagrams' } },
   outputs: { distances: { type: 'numbers', label: 'distances' } },
   params: {

@@ -50,6 +50,10 @@ export interface Correlation {
   pearson: number;
   spearman: number;
   count: number;
+  /** Bootstrap confidence interval [low, high] of `pearson`, when one was computed. */
+  pearsonInterval?: [number, number];
+  /** Bootstrap confidence interval [low, high] of `spearman`, when one was computed. */
+  spearmanInterval?: [number, number];
 }
 
 /** A chart description; `src/lib/plot` turns it into SVG in the browser and in Node. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CloudPairs, DiagramPairs, PointCloud } from '../../../../src/lib/graph/values';
 import { persistenceNode, ripsPersistence } from '../../../../nodes/topology/persistence';
+import { METRICS, type Metric } from '../../../../nodes/topology/rips';
 import { expectSameDiagram, pointsOf, type FixtureDiagram } from './diagram-compare';
 import { fakeContext } from './fake-context';
 
@@ -11,8 +12,8 @@ interface PersistenceCase {
   count: number;
   points: number[];
   threshold: number | null;
-  gudhiDefaultOmitsH1: boolean;
-  diagram: FixtureDiagram;
+  gudhiDefaultOmitsTop: Record<Metric, boolean>;
+  diagrams: Record<Metric, FixtureDiagram>;
 }
 
 const fixture: { cases: PersistenceCase[] } = JSON.parse(
@@ -24,15 +25,48 @@ const cloudOf = (c: PersistenceCase): PointCloud => ({
   points: Float64Array.from(c.points)
 });
 const named = (name: string) => fixture.cases.find((c) => c.name === name)!;
+const upToH1 = (diagram: FixtureDiagram): FixtureDiagram => ({
+  '0': diagram['0'],
+  '1': diagram['1']
+});
+const everyMetric = fixture.cases.flatMap((c) =>
+  METRICS.map((metric) => [c.name, metric, c] as const)
+);
 
 describe('ripsPersistence', () => {
-  it.each(fixture.cases.map((c) => [c.name, c]))('gives the GUDHI diagram for %s', (_, c) => {
-    const diagram = ripsPersistence(cloudOf(c), {
-      maxDimension: 1,
-      threshold: c.threshold ?? Infinity
-    });
+  it.each(everyMetric)(
+    'gives the GUDHI diagram in dimensions 0 to 2 for %s (%s)',
+    (_, metric, c) => {
+      const diagram = ripsPersistence(cloudOf(c), {
+        maxDimension: 2,
+        threshold: c.threshold ?? Infinity,
+        metric
+      });
 
-    expectSameDiagram(diagram, c.diagram);
+      expectSameDiagram(diagram, c.diagrams[metric]);
+    }
+  );
+
+  it.each(everyMetric.filter(([, , c]) => c.count <= 200))(
+    'gives the GUDHI diagram in dimensions 0 and 1 and nothing above for %s (%s)',
+    (_, metric, c) => {
+      const diagram = ripsPersistence(cloudOf(c), {
+        maxDimension: 1,
+        threshold: c.threshold ?? Infinity,
+        metric
+      });
+
+      expectSameDiagram(diagram, upToH1(c.diagrams[metric]));
+      expect(pointsOf(diagram, 2)).toHaveLength(0);
+    }
+  );
+
+  it('uses the Euclidean metric when none is given', () => {
+    const c = named('uniform cube, 200 points');
+
+    const diagram = ripsPersistence(cloudOf(c), { maxDimension: 1, threshold: Infinity });
+
+    expectSameDiagram(diagram, upToH1(c.diagrams.euclidean));
   });
 
   it('gives the same diagram when the points are listed in another order', () => {
@@ -42,10 +76,10 @@ describe('ripsPersistence', () => {
 
     const diagram = ripsPersistence(
       { dim: c.dim, count: c.count, points: Float64Array.from(shuffled) },
-      { maxDimension: 1, threshold: Infinity }
+      { maxDimension: 2, threshold: Infinity }
     );
 
-    expectSameDiagram(diagram, c.diagram);
+    expectSameDiagram(diagram, c.diagrams.euclidean);
   });
 
   it('computes only dimension 0 when maxDimension is 0', () => {
@@ -54,7 +88,7 @@ describe('ripsPersistence', () => {
     const diagram = ripsPersistence(cloudOf(c), { maxDimension: 0, threshold: Infinity });
 
     expect(pointsOf(diagram, 1)).toHaveLength(0);
-    expectSameDiagram(diagram, { '0': c.diagram['0'] });
+    expectSameDiagram(diagram, { '0': c.diagrams.euclidean['0'] });
   });
 
   it('reads a threshold of 0 as no threshold', () => {
@@ -62,7 +96,7 @@ describe('ripsPersistence', () => {
 
     const diagram = ripsPersistence(cloudOf(c), { maxDimension: 1, threshold: 0 });
 
-    expectSameDiagram(diagram, c.diagram);
+    expectSameDiagram(diagram, upToH1(c.diagrams.euclidean));
   });
 
   it('reports an essential loop where GUDHI by default drops a triangle-free top dimension', () => {
@@ -70,8 +104,18 @@ describe('ripsPersistence', () => {
 
     const diagram = ripsPersistence(cloudOf(c), { maxDimension: 1, threshold: 1 });
 
-    expect(c.gudhiDefaultOmitsH1).toBe(true);
+    expect(c.gudhiDefaultOmitsTop.euclidean).toBe(true);
     expect(pointsOf(diagram, 1)).toEqual([[1, Infinity]]);
+  });
+
+  it('reports a void the threshold leaves unfilled as an essential class of dimension 2', () => {
+    const c = named('noisy sphere with threshold 1.2 (voids that never die)');
+
+    const diagram = ripsPersistence(cloudOf(c), { maxDimension: 2, threshold: 1.2 });
+
+    expect(pointsOf(diagram, 2)).toHaveLength(1);
+    expect(pointsOf(diagram, 2)[0][1]).toBe(Infinity);
+    expectSameDiagram(diagram, c.diagrams.euclidean);
   });
 });
 
@@ -87,9 +131,10 @@ describe('persistenceNode', () => {
       diagrams: DiagramPairs;
     };
 
-    expectSameDiagram(diagrams.first[0], a.diagram);
-    expectSameDiagram(diagrams.second[0], b.diagram);
-    expectSameDiagram(diagrams.first[1], b.diagram);
+    expectSameDiagram(diagrams.first[0], upToH1(a.diagrams.euclidean));
+    expectSameDiagram(diagrams.second[0], upToH1(b.diagrams.euclidean));
+    expectSameDiagram(diagrams.first[1], upToH1(b.diagrams.euclidean));
+    expect(pointsOf(diagrams.first[0], 2)).toHaveLength(0);
     expect(context.fractions.at(-1)).toBe(1);
     expect(
       context.fractions.every((f, k) => f >= 0 && f <= 1 && f >= (context.fractions[k - 1] ?? 0))
@@ -114,10 +159,31 @@ describe('persistenceNode', () => {
     await expect(run).rejects.toThrow(/4 × 3 = 12 coordinates.*found 11 numbers/);
   });
 
-  it('rejects a maxDimension above 1, naming the param', async () => {
-    const run = persistenceNode.run({ clouds }, { maxDimension: 2 }, fakeContext());
+  it('reads the maxDimension, threshold and metric params', async () => {
+    const c = named('noisy sphere with threshold 1.2 (voids that never die)');
+    const sphere = { first: [cloudOf(c)], second: [cloudOf(c)] };
+    const params = { maxDimension: 2, threshold: 1.2, metric: 'chebyshev' };
+
+    const { diagrams } = (await persistenceNode.run({ clouds: sphere }, params, fakeContext())) as {
+      diagrams: DiagramPairs;
+    };
+
+    expectSameDiagram(diagrams.second[0], c.diagrams.chebyshev);
+    expect(pointsOf(diagrams.second[0], 2).length).toBeGreaterThan(0);
+  });
+
+  it('rejects a maxDimension above 2, naming the param', async () => {
+    const run = persistenceNode.run({ clouds }, { maxDimension: 3 }, fakeContext());
 
     await expect(run).rejects.toMatchObject({ name: 'NodeInputError', field: 'maxDimension' });
+    await expect(run).rejects.toThrow(/between 0 and 2; found 3/);
+  });
+
+  it('rejects an unknown metric, naming the param and the metrics it knows', async () => {
+    const run = persistenceNode.run({ clouds }, { metric: 'cosine' }, fakeContext());
+
+    await expect(run).rejects.toMatchObject({ name: 'NodeInputError', field: 'metric' });
+    await expect(run).rejects.toThrow(/"euclidean", "chebyshev", "manhattan"; found "cosine"/);
   });
 
   it('stops with the signal reason when the run is cancelled', async () => {

@@ -109,6 +109,44 @@ describe('takensNode', () => {
     await expect(run).rejects.toThrow(/2 and 1/);
   });
 
+  it('rejects a lag so large that the clouds would be empty, naming the param', async () => {
+    const run = takensNode.run({ vectors }, { lag: 3, dimension: 3 }, fakeContext());
+
+    await expect(run).rejects.toMatchObject({ name: 'NodeInputError', field: 'lag' });
+    await expect(run).rejects.toThrow(/"lag" 3 with dimension 3 needs .* at least 7 .* has 6/);
+  });
+
+  it('keeps one delay vector per cloud when the stride exceeds the series', async () => {
+    const { clouds } = (await takensNode.run(
+      { vectors },
+      { lag: 1, stride: 100, dimension: 3 },
+      fakeContext()
+    )) as { clouds: CloudPairs };
+
+    expect(clouds.first[0].count).toBe(1);
+    expect(Array.from(clouds.first[0].points)).toEqual([3, 2, 1]);
+  });
+
+  it('rejects a vector shorter than the others, naming the pair', async () => {
+    const ragged = { ...vectors, second: [vectors.second[0], Float32Array.of(1, 2, 3)] };
+
+    const run = takensNode.run({ vectors: ragged }, {}, fakeContext());
+
+    await expect(run).rejects.toMatchObject({ name: 'NodeInputError', field: 'vectors' });
+    await expect(run).rejects.toThrow(/6 components .*second vector of pair 1 has 3/);
+  });
+
+  it('rejects an infinite component, naming the pair and the component', async () => {
+    const broken = {
+      ...vectors,
+      first: [vectors.first[0], Float32Array.of(1, 2, Infinity, 4, 5, 6)]
+    };
+
+    const run = takensNode.run({ vectors: broken }, {}, fakeContext());
+
+    await expect(run).rejects.toThrow(/first vector of pair 1 has Infinity at component 2/);
+  });
+
   it('stops with the signal reason when the run is cancelled', async () => {
     const controller = new AbortController();
     controller.abort();

@@ -159,6 +159,35 @@ describe('wassersteinNode', () => {
     await expect(run).rejects.toThrow(/point 1 of the first diagram of pair 0 is \(0.5, 0.2\)/);
   });
 
+  it('rejects an order p below 1, naming the param and the value found', async () => {
+    const run = wassersteinNode.run({ diagrams }, { order: 0.5 }, fakeContext());
+
+    await expect(run).rejects.toMatchObject({ name: 'NodeInputError', field: 'order' });
+    await expect(run).rejects.toThrow(/"order" must be between 1 and Infinity; found 0.5/);
+  });
+
+  it('compares dimension 2 alone when asked, from diagrams of our persistence', async () => {
+    // The octahedron with vertices ±r on the axes has one void, born at r√2 (the surface) and
+    // filled at 2r (the diagonals): the point (r√2, 2r) of dimension 2.
+    const octahedron = (r: number): Diagram => {
+      const axes = [1, 0, 0, -1, 0, 0, 0, 1, 0, 0, -1, 0, 0, 0, 1, 0, 0, -1];
+      const cloud = { dim: 3, count: 6, points: Float64Array.from(axes, (x) => x * r) };
+      return ripsPersistence(cloud, { maxDimension: 2, threshold: Infinity });
+    };
+    const pairs = { first: [octahedron(1)], second: [octahedron(2)] };
+
+    const { distances } = (await wassersteinNode.run(
+      { diagrams: pairs },
+      { dimension: '2' },
+      fakeContext()
+    )) as { distances: Float64Array };
+
+    // (√2, 2) against (2√2, 4): moving one onto the other costs max(√2, 2) = 2 under L∞;
+    // sending both to the diagonal costs (2 − √2)/2 + (4 − 2√2)/2, which is less.
+    const viaDiagonal = (2 - Math.SQRT2) / 2 + (4 - 2 * Math.SQRT2) / 2;
+    expectClose(distances[0], viaDiagonal);
+  });
+
   it('rejects an unknown ground metric, naming the param', async () => {
     const run = wassersteinNode.run({ diagrams }, { ground: 'l1' }, fakeContext());
 
