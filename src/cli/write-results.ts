@@ -2,14 +2,30 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GraphDocument } from '../lib/graph/document';
 import { toJsonValue } from '../lib/graph/export-value';
-import type { Plot } from '../lib/graph/values';
+import { correlationCsv, numbersCsv } from '../lib/graph/export-csv';
+import { diagramPairsNpz } from '../lib/graph/export-npy';
+import type { Correlation, DiagramPairs, Plot, SocketType } from '../lib/graph/values';
 import type { RunSummary } from '../lib/engine/events';
 import { plotToSvg } from '../lib/plot/svg';
 import { getNodeType } from '../../nodes/registry';
 
 /**
+ * The second file an output gets beside its JSON: plots as SVG, numbers and correlations as
+ * CSV, diagrams as a NumPy .npz of (n, 3) [birth, death, dimension] arrays.
+ */
+function sideFile(type: SocketType | undefined, value: unknown) {
+  if (type === 'plot') return { extension: 'svg', bytes: plotToSvg(value as Plot) };
+  if (type === 'numbers') return { extension: 'csv', bytes: numbersCsv(value as Float64Array) };
+  if (type === 'correlation')
+    return { extension: 'csv', bytes: correlationCsv(value as Correlation) };
+  if (type === 'diagram-pairs')
+    return { extension: 'npz', bytes: diagramPairsNpz(value as DiagramPairs) };
+  return undefined;
+}
+
+/**
  * Writes `<out>/<nodeId>/<output>.json` for every node without outgoing edges (every node
- * with `all`), plots also as `.svg`, and `<out>/summary.json`.
+ * with `all`), with a side file where one helps (see sideFile), and `<out>/summary.json`.
  */
 export async function writeResults(
   out: string,
@@ -29,8 +45,8 @@ export async function writeResults(
     const sockets = getNodeType(node.type)?.outputs ?? {};
     for (const [name, value] of Object.entries(outputs)) {
       await writeFile(join(dir, `${name}.json`), `${JSON.stringify(toJsonValue(value))}\n`);
-      if (sockets[name]?.type === 'plot')
-        await writeFile(join(dir, `${name}.svg`), plotToSvg(value as Plot));
+      const extra = sideFile(sockets[name]?.type, value);
+      if (extra) await writeFile(join(dir, `${name}.${extra.extension}`), extra.bytes);
     }
   }
 
