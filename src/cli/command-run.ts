@@ -1,10 +1,17 @@
 import { homedir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { getNodeType } from '../../nodes/registry';
 import type { GraphDocument } from '../lib/graph/document';
 import { parseParamText } from '../lib/graph/params';
 import { Executor } from '../lib/engine/executor';
 import { EXIT, UsageError } from './exit';
+import {
+  clearEarlierResults,
+  prepareCacheFolder,
+  prepareOutFolder,
+  writeInvalidSummary
+} from './folders';
 import { createNodeHost } from './host-node';
 import { progressPrinter } from './progress';
 import { readGraphFile } from './read-graph';
@@ -22,8 +29,14 @@ export interface RunFlags {
 
 /** `kumiki run`: runs a graph file and writes its results and a summary into the out folder. */
 export async function commandRun(path: string, flags: RunFlags): Promise<number> {
-  const { doc, errors } = await readGraphFile(path);
-  if (!doc || errors > 0) return EXIT.usage;
+  const out = await prepareOutFolder(flags.out);
+  const { doc, errors, problems } = await readGraphFile(path);
+  if (doc) await clearEarlierResults(out, doc);
+  if (!doc || errors > 0) {
+    await rm(join(out, 'summary.json'), { force: true });
+    await writeInvalidSummary(out, path, problems);
+    return EXIT.usage;
+  }
   applySets(doc, flags.set ?? []);
 
   const executor = await createExecutor(path, flags);
@@ -37,7 +50,6 @@ export async function commandRun(path: string, flags: RunFlags): Promise<number>
   });
   process.off('SIGINT', onInterrupt);
 
-  const out = resolve(flags.out ?? 'out');
   await writeResults(out, path, doc, summary, Boolean(flags.all));
   const failed = Object.values(summary.nodes).filter((n) => n.status !== 'finished').length;
   process.stderr.write(
@@ -49,7 +61,10 @@ export async function commandRun(path: string, flags: RunFlags): Promise<number>
 
 /** The executor for a graph file: Node host, files relative to the graph, the cache folder. */
 export async function createExecutor(path: string, flags: RunFlags): Promise<Executor> {
-  const cacheDir = flags['no-cache'] ? undefined : resolve(flags.cache ?? defaultCacheDir());
+  const flag = flags.cache !== undefined ? '--cache' : 'The cache folder';
+  const cacheDir = flags['no-cache']
+    ? undefined
+    : await prepareCacheFolder(resolve(flags.cache ?? defaultCacheDir()), flag);
   const host = await createNodeHost({ baseDir: dirname(resolve(path)), cacheDir });
   return new Executor(host, getNodeType);
 }
@@ -66,7 +81,8 @@ export function applySets(doc: GraphDocument, sets: string[]) {
       throw new UsageError(
         `--set ${set}: the graph has no node "${nodeId}"; it has ${doc.nodes.map((n) => `"${n.id}"`).join(', ')}.`
       );
-    const spec = getNodeType(node.type)?.params[param];
+    const specs = getNodeType(node.type)?.params ?? {};
+    const spec = Object.hasOwn(specs, param) ? specs[param] : undefined;
     if (!spec)
       throw new UsageError(
         `--set ${set}: node "${nodeId}" (${node.type}) has no param "${param}".`

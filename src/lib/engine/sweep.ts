@@ -100,12 +100,11 @@ export function mergeCells(sweep: SweepSpec, results: SweepCellResult[]): SweepT
 }
 
 /**
- * The numbers a sweep can collect from a value: a correlation's numeric fields, or a
- * series of numbers as its mean (and its single value when it has one).
+ * The numbers a sweep can collect from a value: a correlation's numeric fields, or the mean of
+ * a series of numbers (its value when it has one), always under the name `mean`.
  */
 export function numericFields(value: unknown): Record<string, number> {
   if (value instanceof Float64Array) {
-    if (value.length === 1) return { value: value[0] };
     const mean = value.reduce((s, v) => s + v, 0) / value.length;
     return { mean };
   }

@@ -5,7 +5,7 @@ import type { NodeType } from './node-type';
 import { orderNodes } from './order';
 import { resolveParams } from './params';
 import type { GraphProblem, ProblemCode } from './problems';
-import { edgeSchema, envelopeSchema, nodeSchema } from './schema';
+import { edgeSchema, envelopeSchema, nodeCoreSchema, positionSchema, sweepSchema } from './schema';
 import { canConnect } from './sockets';
 import { checkSweep } from './sweep-check';
 
@@ -39,7 +39,8 @@ export function parseGraph(text: string, fileName: string, lookup: TypeLookup): 
 
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    // Some editors start UTF-8 files with a byte-order mark, which JSON does not allow.
+    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
     report('E_JSON', `The file is not valid JSON: ${(error as Error).message}.`);
     return { doc: null, problems };
@@ -70,10 +71,26 @@ export function validateGraph(raw: unknown, fileName: string, lookup: TypeLookup
     );
   }
 
-  const doc: GraphDocument = { ...envelope, nodes, edges };
-  if (doc.sweep) {
-    for (const issue of checkSweep(doc, lookup))
-      report('E_SWEEP', issue.message, issue.nodeId, issue.field);
+  const { sweep: rawSweep, ...rest } = envelope;
+  const doc: GraphDocument = { ...rest, nodes, edges };
+  if (rawSweep !== undefined) {
+    const sweep = sweepSchema.safeParse(rawSweep);
+    if (!sweep.success) {
+      const issue = sweep.error.issues[0];
+      const field = ['sweep', ...issue.path].join('.');
+      const message = `The sweep section was ignored: "${field}" ${issue.message.toLowerCase()}. Saving this graph will not keep it.`;
+      report('W_SWEEP', message, undefined, field);
+    } else {
+      doc.sweep = sweep.data;
+      for (const issue of checkSweep(doc, lookup)) {
+        report(
+          'W_SWEEP',
+          `${issue.message} The graph runs; the sweep does not.`,
+          issue.nodeId,
+          issue.field
+        );
+      }
+    }
   }
   return { doc, problems };
 }
@@ -134,7 +151,7 @@ function checkNodes(rawNodes: unknown[], lookup: TypeLookup, report: Report): Gr
   const nodes: GraphNode[] = [];
   const seen = new Set<string>();
   rawNodes.forEach((rawNode, index) => {
-    const parsed = nodeSchema.safeParse(rawNode);
+    const parsed = nodeCoreSchema.safeParse(rawNode);
     const rawId = (rawNode as { id?: unknown } | null)?.id;
     const nodeId = typeof rawId === 'string' ? rawId : `#${index}`;
     if (!parsed.success) {
@@ -148,7 +165,7 @@ function checkNodes(rawNodes: unknown[], lookup: TypeLookup, report: Report): Gr
       );
       return;
     }
-    const node = parsed.data as GraphNode;
+    const node = withPlaceAndLabel(parsed.data, index, report);
     if (seen.has(node.id)) {
       report(
         'E_DUPLICATE_ID',
@@ -191,6 +208,43 @@ function checkNodes(rawNodes: unknown[], lookup: TypeLookup, report: Report): Gr
     nodes.push({ ...node, params });
   });
   return nodes;
+}
+
+/** The node with a usable position and label, reporting (and replacing) malformed ones. */
+function withPlaceAndLabel(
+  raw: {
+    id: string;
+    type: string;
+    version: number;
+    params: Record<string, unknown>;
+    position?: unknown;
+    label?: unknown;
+  },
+  index: number,
+  report: Report
+): GraphNode {
+  const { position: rawPosition, label: rawLabel, ...core } = raw;
+  const node = {
+    ...core,
+    params: core.params as GraphNode['params'],
+    position: { x: 0, y: 0 }
+  } as GraphNode;
+  const position = positionSchema.safeParse(rawPosition);
+  if (position.success) node.position = position.data;
+  else {
+    const message = `Node ${index + 1} has no usable position (two numbers within ±1000000); it was placed at 0, 0.`;
+    report('W_NODE_FIELD', message, node.id, 'position');
+  }
+  if (typeof rawLabel === 'string' && rawLabel.length <= 500) node.label = rawLabel;
+  else if (rawLabel !== undefined) {
+    report(
+      'W_NODE_FIELD',
+      'The label must be text of at most 500 characters; it was dropped.',
+      node.id,
+      'label'
+    );
+  }
+  return node;
 }
 
 function checkEdges(

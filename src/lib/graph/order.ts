@@ -23,8 +23,8 @@ export function orderNodes(nodeIds: string[], edges: GraphEdge[]): Ordering {
 
   const order: string[] = [];
   const ready = nodeIds.filter((id) => indegree.get(id) === 0);
-  while (ready.length > 0) {
-    const id = ready.shift()!;
+  for (let head = 0; head < ready.length; head++) {
+    const id = ready[head];
     order.push(id);
     for (const to of next.get(id)!) {
       indegree.set(to, indegree.get(to)! - 1);

@@ -15,8 +15,8 @@ export function checkParam(name: string, spec: ParamSpec, value: unknown): strin
   switch (spec.kind) {
     case 'number':
     case 'integer': {
-      if (typeof value !== 'number' || Number.isNaN(value)) {
-        return `Param "${name}" must be a number; found ${describe(value)}.`;
+      if (typeof value !== 'number' || !Number.isFinite(value)) {
+        return `Param "${name}" must be a finite number; found ${describe(value)}.`;
       }
       if (spec.kind === 'integer' && !Number.isInteger(value)) {
         return `Param "${name}" must be a whole number; found ${value}.`;
@@ -91,7 +91,8 @@ export function parseParamText(
 ): { value: ParamValue } | { error: string } {
   let value: unknown = text;
   if (spec.kind === 'number' || spec.kind === 'integer') {
-    value = text.trim() === '' ? NaN : Number(text);
+    const number = Number(text);
+    value = text.trim() === '' || Number.isNaN(number) ? text : number;
   } else if (spec.kind === 'boolean') {
     value = text === 'true' ? true : text === 'false' ? false : text;
   }

@@ -2,6 +2,7 @@
  * Stable codes for graph-file problems; docs/errors.md explains each one and what to do.
  */
 export const PROBLEM_CODES = {
+  E_READ: 'The file cannot be read.',
   E_TOO_LARGE: 'The file is larger than Kumiki accepts.',
   E_JSON: 'The file is not valid JSON.',
   E_FORMAT: 'The file is not a Kumiki graph file.',
@@ -20,7 +21,8 @@ export const PROBLEM_CODES = {
   E_MISSING_INPUT: 'A node input has no edge.',
   E_CYCLE: 'Edges form a cycle.',
   E_SHARE_LINK: 'A share link is truncated or corrupt.',
-  E_SWEEP: 'The sweep names a node, param or output that cannot be swept or collected.'
+  W_NODE_FIELD: "A node's position or label is malformed and was replaced.",
+  W_SWEEP: 'The sweep is malformed or names something that cannot be swept; the graph still runs.'
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

@@ -6,6 +6,13 @@ export const NODE_ID_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 
+/** How far from the origin a node may sit, in canvas units; further out the canvas cannot draw. */
+export const MAX_COORDINATE = 1_000_000;
+const coordinate = z.number().min(-MAX_COORDINATE).max(MAX_COORDINATE);
+
+/** A node's place on the canvas. */
+export const positionSchema = z.object({ x: coordinate, y: coordinate });
+
 const paramValue = z.union([z.number(), z.string().max(100_000), z.boolean()]);
 
 /** One node of a graph file. Params are checked later against the node type's specs. */
@@ -14,8 +21,18 @@ export const nodeSchema = z.object({
   type: z.string().min(1).max(200),
   version: z.number().int().min(1),
   params: z.record(z.string(), paramValue).default({}),
-  position: z.object({ x: finite, y: finite }),
+  position: positionSchema,
   label: z.string().max(500).optional()
+});
+
+/**
+ * What a node entry must have for the loader to keep it: id, type and version. Params, position
+ * and label are checked one by one, so a bad value costs that value, not the node.
+ */
+export const nodeCoreSchema = nodeSchema.extend({
+  params: z.record(z.string(), z.unknown()).default({}),
+  position: z.unknown().optional(),
+  label: z.unknown().optional()
 });
 
 /** One edge of a graph file. */
@@ -59,7 +76,8 @@ export const graphSchema = z.object({
 /** The top level only, so one bad node or edge does not hide the rest of the file. */
 export const envelopeSchema = graphSchema.extend({
   nodes: z.array(z.unknown()),
-  edges: z.array(z.unknown())
+  edges: z.array(z.unknown()),
+  sweep: z.unknown().optional()
 });
 
 /** The JSON Schema (draft 2020-12) of the graph file, for other tools and editors. */

@@ -23,7 +23,12 @@ export interface PointCloud {
   points: Float64Array;
 }
 
-/** One point cloud per sentence of each pair. */
+/**
+ * Point clouds, usually one per sentence of each pair: `first[i]` and `second[i]` belong to
+ * pair i. A collection that is not paired (the clouds of `data/points`, say) is carried in
+ * `first` with `second` empty. Nodes that work cloud by cloud accept both; nodes that need
+ * pairs refuse a value whose two lists differ in length.
+ */
 export interface CloudPairs {
   first: PointCloud[];
   second: PointCloud[];
@@ -39,7 +44,12 @@ export interface Diagram {
   death: Float64Array;
 }
 
-/** One persistence diagram per sentence of each pair. */
+/**
+ * Persistence diagrams, usually one per sentence of each pair, as in `CloudPairs`: a
+ * collection that is not paired is carried in `first` with `second` empty. Pairwise distances
+ * (`topology/wasserstein`, `topology/bottleneck`) need pairs and refuse lists of different
+ * lengths; `topology/distance-matrix` and `plot/diagram` take any collection.
+ */
 export interface DiagramPairs {
   first: Diagram[];
   second: Diagram[];
@@ -54,6 +64,16 @@ export interface Correlation {
   pearsonInterval?: [number, number];
   /** Bootstrap confidence interval [low, high] of `spearman`, when one was computed. */
   spearmanInterval?: [number, number];
+}
+
+/**
+ * A symmetric matrix of `size` × `size` numbers, row-major in `values`, such as the pairwise
+ * distances between diagrams. Row and column k are named `labels[k]` ("first 3", "second 3").
+ */
+export interface Matrix {
+  size: number;
+  values: Float64Array;
+  labels: string[];
 }
 
 /** A chart description; `src/lib/plot` turns it into SVG in the browser and in Node. */
@@ -82,7 +102,125 @@ export interface HeatmapPlot {
   z: Float64Array;
 }
 
-export type Plot = ScatterPlot | HeatmapPlot;
+/**
+ * A persistence diagram drawn as birth against death, one colour per homology dimension, with
+ * the diagonal; points that never die sit on a line at the top marked ∞.
+ */
+export interface DiagramPlot {
+  kind: 'diagram';
+  title: string;
+  diagram: Diagram;
+  /** Optional lines printed under the title. */
+  notes?: string[];
+}
+
+/**
+ * A persistence diagram drawn as a barcode: one horizontal bar from birth to death per point,
+ * grouped and coloured by homology dimension; bars that never end run to the right edge (∞).
+ */
+export interface BarcodePlot {
+  kind: 'barcode';
+  title: string;
+  diagram: Diagram;
+  /** Optional lines printed under the title. */
+  notes?: string[];
+}
+
+/**
+ * How an environment is drawn. A grid has `rows` × `cols` cells, row-major from the top left:
+ * `cells[k]` is 0 for open ground, 1 for a wall and 2 for a cliff, `state[k]` the state of
+ * cell k (-1 for a wall) and `wind[c]` the upward push in column c, when there is wind. A graph
+ * places state s at (`x[s]`, `y[s]`) in unit-free coordinates.
+ */
+export type EnvironmentLayout =
+  | {
+      kind: 'grid';
+      rows: number;
+      cols: number;
+      cells: Uint8Array;
+      state: Int32Array;
+      wind?: Int32Array;
+    }
+  | { kind: 'graph'; x: Float64Array; y: Float64Array };
+
+/**
+ * A tabular Markov decision process (`environment` socket). State s offers actions
+ * 0..`actionsIn[s]`-1 (at most `actionCount`); taking action a leads to
+ * `next[s * actionCount + a]` with mean reward `reward[s * actionCount + a]`, to which Gaussian
+ * noise of variance `rewardVariance` is added. With probability `slip` the agent takes an action
+ * drawn uniformly from those of s instead of the one it chose. An episode starts in `start` and
+ * ends on reaching a state with `terminal[s]` = 1, or after `maxSteps` steps. `definition` is the
+ * JSON definition the environment was built from, so it can be saved and loaded again.
+ */
+export interface Environment {
+  name: string;
+  stateCount: number;
+  actionCount: number;
+  stateNames: string[];
+  actionsIn: Int32Array;
+  next: Int32Array;
+  reward: Float64Array;
+  rewardVariance: number;
+  slip: number;
+  start: number;
+  terminal: Uint8Array;
+  maxSteps: number;
+  layout: EnvironmentLayout;
+  definition: Record<string, unknown>;
+}
+
+/**
+ * The runs of one agent (`rl-runs` socket) over `seeds` independent seeds of `episodes` each,
+ * row-major by seed: `returns[seed * episodes + e]` is the undiscounted sum of rewards of
+ * episode e, `steps` its length, and `startMaxQ` the largest Q-value of the start state at the
+ * end of that episode. `meanQ` is the final Q-table averaged over seeds (state-major, as
+ * `Environment.next`) and `greedyPath` the states visited following it greedily from the start.
+ */
+export interface RlRuns {
+  name: string;
+  method: string;
+  seeds: number;
+  episodes: number;
+  returns: Float64Array;
+  steps: Int32Array;
+  startMaxQ: Float64Array;
+  meanQ: Float64Array;
+  greedyPath: Int32Array;
+  environment: Environment;
+}
+
+/** One named curve of a line plot: `mean[i]` at `x[i]`, with an optional band lower..upper. */
+export interface LineSeries {
+  name: string;
+  x: Float64Array;
+  mean: Float64Array;
+  lower?: Float64Array;
+  upper?: Float64Array;
+}
+
+/** Curves on shared axes, each with its confidence band, such as learning curves of agents. */
+export interface LinesPlot {
+  kind: 'lines';
+  title: string;
+  xLabel: string;
+  yLabel: string;
+  series: LineSeries[];
+  /** Optional lines printed under the title. */
+  notes?: string[];
+}
+
+/** A picture of an environment (grid or graph) with an optional path of states drawn on it. */
+export interface EnvironmentPlot {
+  kind: 'environment';
+  title: string;
+  environment: Environment;
+  path: Int32Array;
+  /** Optional lines printed under the title. */
+  notes?: string[];
+}
+
+export type Plot =
+  ScatterPlot | HeatmapPlot | DiagramPlot | BarcodePlot | LinesPlot | EnvironmentPlot;
 
 /** The closed set of socket types and the value each carries. */
 export interface SocketValues {
@@ -92,7 +230,10 @@ export interface SocketValues {
   'diagram-pairs': DiagramPairs;
   numbers: Float64Array;
   correlation: Correlation;
+  matrix: Matrix;
   plot: Plot;
+  environment: Environment;
+  'rl-runs': RlRuns;
 }
 
 export type SocketType = keyof SocketValues;
@@ -104,5 +245,8 @@ export const SOCKET_TYPES: readonly SocketType[] = [
   'diagram-pairs',
   'numbers',
   'correlation',
-  'plot'
+  'matrix',
+  'plot',
+  'environment',
+  'rl-runs'
 ];

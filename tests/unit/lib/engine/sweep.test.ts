@@ -43,13 +43,13 @@ describe('sweeps', () => {
     expect(sweepCsv(table).split('\n')[0]).toBe('a.x,b.y,pearson,status,error');
   });
 
-  it('collects the numeric fields of a correlation and the value of a one-number series', () => {
+  it('collects the numeric fields of a correlation and the mean of a series under one name', () => {
     expect(numericFields({ pearson: -0.5, spearman: -0.4, count: 9 })).toEqual({
       pearson: -0.5,
       spearman: -0.4,
       count: 9
     });
-    expect(numericFields(Float64Array.of(3))).toEqual({ value: 3 });
+    expect(numericFields(Float64Array.of(3))).toEqual({ mean: 3 });
     expect(numericFields(Float64Array.of(1, 2, 6))).toEqual({ mean: 3 });
   });
 });

@@ -103,3 +103,67 @@ describe('parseGraph', () => {
     expect(Object.getPrototypeOf(doc!.nodes[0].params)).toBe(Object.prototype);
   });
 });
+
+describe('parseGraph keeps what it can', () => {
+  it('keeps a node whose param has the wrong JSON kind and reports the param', () => {
+    for (const bad of [null, [2], { a: 1 }, 'x', true]) {
+      const { doc, problems } = parseGraph(
+        file([node('t', 'data/stsb', { limit: bad })]),
+        'g.json',
+        getNodeType
+      );
+      expect(doc!.nodes.map((n) => n.id)).toEqual(['t']);
+      expect(doc!.nodes[0].params.limit).toBe(0);
+      expect(problems).toEqual([
+        expect.objectContaining({ code: 'E_PARAM', nodeId: 't', field: 'params.limit' })
+      ]);
+    }
+  });
+
+  it('treats 1e400 (Infinity once parsed) as an out-of-range param, not a reason to drop the node', () => {
+    const text = file([node('t', 'data/stsb')]).replace('"params":{}', '"params":{"limit":1e400}');
+    const { doc, problems } = parseGraph(text, 'g.json', getNodeType);
+    expect(doc!.nodes).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ code: 'E_PARAM', field: 'params.limit' });
+  });
+
+  it('places a node with an unusable position at the origin and drops a label that is not text', () => {
+    const raw = [{ ...node('t', 'data/stsb'), position: { x: 1e308, y: 0 }, label: 42 }];
+    const { doc, problems } = parseGraph(file(raw), 'g.json', getNodeType);
+    expect(doc!.nodes[0]).toMatchObject({ id: 't', position: { x: 0, y: 0 } });
+    expect(doc!.nodes[0].label).toBeUndefined();
+    expect(problems.map((p) => `${p.code}:${p.field}:${p.severity}`)).toEqual([
+      'W_NODE_FIELD:position:warning',
+      'W_NODE_FIELD:label:warning'
+    ]);
+  });
+
+  it('ignores a malformed sweep with a warning and still opens and runs the graph', () => {
+    const text = JSON.stringify({ ...JSON.parse(file([node('a', 'data/stsb')])), sweep: 'lag' });
+    const { doc, problems } = parseGraph(text, 'g.json', getNodeType);
+    expect(doc!.sweep).toBeUndefined();
+    expect(problems).toEqual([expect.objectContaining({ code: 'W_SWEEP', severity: 'warning' })]);
+  });
+
+  it('reports a sweep naming a missing node as a warning and keeps it', () => {
+    const sweep = {
+      axes: [{ node: 'gone', param: 'lag', values: [1] }],
+      target: { node: 'a', output: 'scores' }
+    };
+    const text = JSON.stringify({ ...JSON.parse(file([node('a', 'data/stsb')])), sweep });
+    const { doc, problems } = parseGraph(text, 'g.json', getNodeType);
+    expect(doc!.sweep).toEqual(sweep);
+    expect(problems.every((p) => p.severity === 'warning')).toBe(true);
+    expect(problems[0].message).toContain('"gone"');
+  });
+
+  it('reads a file that starts with a UTF-8 byte-order mark', () => {
+    const { doc, problems } = parseGraph(
+      `\ufeff${file([node('a', 'data/stsb')])}`,
+      'g.json',
+      getNodeType
+    );
+    expect(problems).toEqual([]);
+    expect(doc!.nodes).toHaveLength(1);
+  });
+});
