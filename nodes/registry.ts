@@ -2,11 +2,20 @@ import type { NodeType } from '../src/lib/graph/node-type';
 import { correlationNode } from './analysis/correlation';
 import { cosineNode } from './analysis/cosine';
 import { tsneDistanceNode } from './analysis/tsne';
+import { pointsNode } from './data/points';
 import { stsbNode } from './data/stsb';
 import { sentenceEmbedNode } from './embed/sentence';
 import { vectorsFileNode } from './embed/vectors-file';
+import { diagramPlotNode } from './plot/diagram';
 import { scatterNode } from './plot/scatter';
+import { environmentFileNode } from './rl/environment-file';
+import { cliffWalkingNode, gridworldNode, windyGridworldNode } from './rl/grid-nodes';
+import { learningCurvesNode } from './rl/curves';
+import { pathGraphNode } from './rl/path-graph-node';
+import { tdControlNode } from './rl/td-control';
+import { greedyPathNode, qTableNode } from './rl/views';
 import { bottleneckNode } from './topology/bottleneck';
+import { distanceMatrixNode } from './topology/distance-matrix';
 import { persistenceNode } from './topology/persistence';
 import { takensNode } from './topology/takens';
 import { wassersteinNode } from './topology/wasserstein';
@@ -14,16 +23,28 @@ import { wassersteinNode } from './topology/wasserstein';
 /** Every node type Kumiki knows, in palette order. Ids are stable; renames need a migration. */
 export const nodeTypes: readonly NodeType[] = [
   stsbNode,
+  pointsNode,
   sentenceEmbedNode,
   vectorsFileNode,
   takensNode,
   persistenceNode,
   wassersteinNode,
   bottleneckNode,
+  distanceMatrixNode,
   correlationNode,
   cosineNode,
   tsneDistanceNode,
-  scatterNode
+  pathGraphNode,
+  gridworldNode,
+  cliffWalkingNode,
+  windyGridworldNode,
+  environmentFileNode,
+  tdControlNode,
+  learningCurvesNode,
+  greedyPathNode,
+  qTableNode,
+  scatterNode,
+  diagramPlotNode
 ];
 
 const byType = new Map(nodeTypes.map((t) => [t.type, t]));

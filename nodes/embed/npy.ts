@@ -1,16 +1,21 @@
-import { fileError, type NumberTable } from './number-table';
+import { fileError, type NumberTable, type RowNoun } from './number-table';
 
 const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93NUMPY
 
 /**
  * Reads a NumPy .npy file (format versions 1, 2 and 3, as np.save writes them) holding a 2-D
- * array of little-endian float32 (`<f4`) or float64 (`<f8`) in C order: one row per vector.
+ * array of little-endian float32 (`<f4`) or float64 (`<f8`) in C order: one row per vector
+ * (or point; `noun` names a row in messages).
  * The layout is NumPy's own specification: the magic bytes, a version, a header length (2 bytes
  * in version 1, 4 after), a header that is a Python dict literal with `descr`,
  * `fortran_order` and `shape`, then the raw data. Other dtypes, byte orders, Fortran order and
  * shapes of other ranks are refused with a message that says how to save the file instead.
  */
-export function readNpy(bytes: Uint8Array, fileName: string): NumberTable {
+export function readNpy(
+  bytes: Uint8Array,
+  fileName: string,
+  noun: RowNoun = 'vector'
+): NumberTable {
   if (bytes.length < 10 || MAGIC.some((b, k) => bytes[k] !== b)) {
     throw fileError(fileName, 'is not a NumPy .npy file (it does not start with "\\x93NUMPY").');
   }
@@ -37,15 +42,15 @@ export function readNpy(bytes: Uint8Array, fileName: string): NumberTable {
   if (itemSize === 0) {
     throw fileError(
       fileName,
-      `holds dtype '${descr}'; vectors must be little-endian float32 ('<f4') or float64 ` +
-        `('<f8'). Save them with np.save(name, vectors.astype('<f4')).`
+      `holds dtype '${descr}'; ${noun}s must be little-endian float32 ('<f4') or float64 ` +
+        `('<f8'). Save them with np.save(name, ${noun}s.astype('<f4')).`
     );
   }
   if (fortran === 'True') {
     throw fileError(
       fileName,
       'is stored in Fortran (column-major) order; save it in C order with ' +
-        'np.save(name, np.ascontiguousarray(vectors)).'
+        `np.save(name, np.ascontiguousarray(${noun}s)).`
     );
   }
 
@@ -57,8 +62,8 @@ export function readNpy(bytes: Uint8Array, fileName: string): NumberTable {
   if (shape.length !== 2) {
     throw fileError(
       fileName,
-      `holds an array of shape (${shape.join(', ')}); expected 2 dimensions, (vectors, ` +
-        'components), one vector per row.'
+      `holds an array of shape (${shape.join(', ')}); expected 2 dimensions, (${noun}s, ` +
+        `components), one ${noun} per row.`
     );
   }
 

@@ -7,6 +7,9 @@ export interface NumberTable {
   values: Float64Array;
 }
 
+/** What one row of a file is, for error messages: a sentence vector or a point of a cloud. */
+export type RowNoun = 'vector' | 'point';
+
 /** An error about the file named in the `file` param, with the file name in front. */
 export function fileError(fileName: string, message: string): NodeInputError {
   return new NodeInputError(`${fileName}: ${message}`, 'file');
@@ -30,7 +33,7 @@ export function parseNumber(text: string): number | undefined {
  * (savetxt's header) are skipped, and so is a first row made only of names. Every row must
  * have as many numbers as the first. Errors give the row (0-based) and the line (1-based).
  */
-export function readCsv(text: string, fileName: string): NumberTable {
+export function readCsv(text: string, fileName: string, noun: RowNoun = 'vector'): NumberTable {
   const lines = text.split(/\r?\n/);
   const values: number[] = [];
   let columns = -1;
@@ -58,7 +61,7 @@ export function readCsv(text: string, fileName: string): NumberTable {
       throw fileError(
         fileName,
         `row ${rows} (line ${i + 1}) has ${numbers.length} numbers, but the rows before it have ` +
-          `${columns}. Every row must be one vector of the same length.`
+          `${columns}. Every row must be one ${noun} of the same length.`
       );
     }
 
@@ -75,22 +78,27 @@ export function readCsv(text: string, fileName: string): NumberTable {
  * Python's json module writes NaN and Infinity as bare words, which are not JSON; such a file
  * is rejected with a message that says so.
  */
-export function readJsonRows(text: string, fileName: string): NumberTable {
+export function readJsonRows(
+  text: string,
+  fileName: string,
+  noun: RowNoun = 'vector'
+): NumberTable {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    const nonFinite = /\b(NaN|-?Infinity)\b/.test(text);
+    const nonFinite = /\b(NaN|-?Infinity)\b/.exec(text);
+    const line = nonFinite ? text.slice(0, nonFinite.index).split('\n').length : 0;
     throw fileError(
       fileName,
       nonFinite
-        ? 'holds NaN or Infinity, which JSON cannot carry and vectors must not hold. ' +
-            'Replace them with finite numbers.'
+        ? `holds NaN or Infinity (${nonFinite[1]} on line ${line}), which JSON cannot carry ` +
+            `and ${noun}s must not hold. Replace them with finite numbers.`
         : `is not valid JSON (${(error as Error).message}).`
     );
   }
   if (!Array.isArray(data)) {
-    throw fileError(fileName, 'must hold a JSON array of rows, one array of numbers per vector.');
+    throw fileError(fileName, `must hold a JSON array of rows, one array of numbers per ${noun}.`);
   }
 
   const columns = Array.isArray(data[0]) ? data[0].length : 0;

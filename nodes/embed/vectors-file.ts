@@ -3,31 +3,33 @@ import type { VectorPairs } from '../../src/lib/graph/values';
 import { readEnumParam } from '../topology/params';
 import { pairCount, throwIfAborted } from '../topology/pair-loop';
 import { readNpy } from './npy';
-import { fileError, readCsv, readJsonRows, type NumberTable } from './number-table';
+import { fileError, readCsv, readJsonRows, type NumberTable, type RowNoun } from './number-table';
 
-const FORMATS = ['auto', 'csv', 'json', 'npy'] as const;
+/** The formats a table of numbers may be read from; 'auto' goes by the file's extension. */
+export const FORMATS = ['auto', 'csv', 'json', 'npy'] as const;
 const LAYOUTS = ['interleaved', 'halves'] as const;
 
 /** How the rows of a vectors file map onto pairs. */
 export type VectorsLayout = (typeof LAYOUTS)[number];
 
 /**
- * Parses the bytes of a vectors file: .npy (`readNpy`), JSON rows (`readJsonRows`) or CSV
- * (`readCsv`). With format 'auto' the file name's extension decides, CSV when it is neither
- * .npy nor .json.
+ * Parses the bytes of a vectors (or points) file: .npy (`readNpy`), JSON rows (`readJsonRows`)
+ * or CSV (`readCsv`). With format 'auto' the file name's extension decides, CSV when it is
+ * neither .npy nor .json. `noun` names one row in error messages.
  */
 export function readVectorsTable(
   bytes: Uint8Array,
   fileName: string,
-  format: (typeof FORMATS)[number]
+  format: (typeof FORMATS)[number],
+  noun: RowNoun = 'vector'
 ): NumberTable {
   const extension = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase();
   const chosen =
     format !== 'auto' ? format : extension === 'npy' || extension === 'json' ? extension : 'csv';
 
-  if (chosen === 'npy') return readNpy(bytes, fileName);
+  if (chosen === 'npy') return readNpy(bytes, fileName, noun);
   const text = new TextDecoder().decode(bytes);
-  return chosen === 'json' ? readJsonRows(text, fileName) : readCsv(text, fileName);
+  return chosen === 'json' ? readJsonRows(text, fileName, noun) : readCsv(text, fileName, noun);
 }
 
 /** Which pair and which of its two sentences row `row` of a file holds, in words. */
@@ -86,7 +88,7 @@ export function tableToPairs(
 }
 
 /** Reads the file, turning a failure of the host into an error on the `file` param. */
-async function readFile(fileName: string, files: ByteSource): Promise<Uint8Array> {
+export async function readFile(fileName: string, files: ByteSource): Promise<Uint8Array> {
   try {
     return await files.read(fileName);
   } catch (error) {
@@ -144,7 +146,7 @@ export const vectorsFileNode: NodeType = {
         'file'
       );
     }
-    const pairs = pairCount(inputs.pairs, 'pairs');
+    const pairs = pairCount(inputs.pairs, 'pairs', 'sentences');
 
     const bytes = await readFile(fileName, context.files);
     throwIfAborted(context.signal);

@@ -1,9 +1,11 @@
 import type { NodeType } from '../../src/lib/graph/node-type';
 import type { Diagram, DiagramPairs } from '../../src/lib/graph/values';
-import { checkDiagram, splitPoints, type DiagramPart } from './diagram-points';
-import { forEachPair, pairCount } from './pair-loop';
+import { checkDiagram, diagramPairCount, splitPoints, type DiagramPart } from './diagram-points';
+import { forEachPair } from './pair-loop';
 import { readEnumParam } from './params';
+import { hasOneBirth, lineBottleneck } from './line-matching';
 import { hasPerfectMatching } from './perfect-matching';
+import type { MatchingMethod } from './wasserstein';
 
 const DIMENSIONS = ['all', '0', '1', '2'] as const;
 
@@ -21,8 +23,15 @@ const DIMENSIONS = ['all', '0', '1', '2'] as const;
  * Finite points: δ is one of the costs above, so the costs are sorted and a binary search keeps
  * the smallest one at which the graph of moves of cost ≤ δ (with the diagonal slots of the
  * Wasserstein matching) has a perfect matching (Hopcroft–Karp). O(k² log k · √k) for k points.
+ * When each diagram's finite points share one birth (dimension 0 of a Rips diagram), method
+ * 'auto' takes the exact O(n·m) matching on a line of `lineBottleneck` instead.
  */
-export function bottleneckOfDimension(a: Diagram, b: Diagram, dim: number): number {
+export function bottleneckOfDimension(
+  a: Diagram,
+  b: Diagram,
+  dim: number,
+  method: MatchingMethod = 'auto'
+): number {
   const pa = splitPoints(a, dim);
   const pb = splitPoints(b, dim);
   if (pa.essential.length !== pb.essential.length) return Infinity;
@@ -34,7 +43,8 @@ export function bottleneckOfDimension(a: Diagram, b: Diagram, dim: number): numb
     essential = Math.max(essential, Math.abs(pa.essential[k] - pb.essential[k]));
   }
 
-  return Math.max(essential, finiteBottleneck(pa, pb));
+  const onLines = method === 'auto' && hasOneBirth(pa) && hasOneBirth(pb);
+  return Math.max(essential, onLines ? lineBottleneck(pa, pb) : finiteBottleneck(pa, pb));
 }
 
 /**
@@ -132,7 +142,7 @@ export const bottleneckNode: NodeType = {
     const choice = readEnumParam(params, 'dimension', DIMENSIONS, 'all');
     const dimension = choice === 'all' ? 'all' : Number(choice);
     const diagrams = inputs.diagrams as DiagramPairs;
-    const count = pairCount(diagrams, 'diagrams');
+    const count = diagramPairCount(diagrams);
 
     const distances = new Float64Array(count);
     await forEachPair(count, context, (i) => {

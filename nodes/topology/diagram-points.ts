@@ -1,11 +1,26 @@
 import { NodeInputError } from '../../src/lib/graph/node-type';
 import type { Diagram } from '../../src/lib/graph/values';
+import { pairCount } from './pair-loop';
 
 /** The points of one dimension of a diagram: finite ones and births of essential ones. */
 export interface DiagramPart {
   birth: number[];
   death: number[];
   essential: number[];
+}
+
+/**
+ * The number of pairs of a diagram-pairs value, for nodes that compare the two diagrams of each
+ * pair; an unpaired collection (second empty, as from `data/points`) is refused with advice.
+ */
+export function diagramPairCount(value: unknown, socket = 'diagrams'): number {
+  return pairCount(
+    value,
+    socket,
+    'diagrams',
+    'Connect diagrams made from pairs (such as Takens embeddings of sentence pairs), or compare ' +
+      'every diagram with every other with a distance matrix node (topology/distance-matrix).'
+  );
 }
 
 /** Checks that each point of a diagram has a finite birth and a death at or after it. */

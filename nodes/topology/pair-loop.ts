@@ -44,8 +44,11 @@ export async function forEachPair(
   context.progress(1);
 }
 
-/** Checks that a pair value has two equally long lists and returns their common length. */
-export function pairCount(value: unknown, socket: string): number {
+/**
+ * Checks that a pair value holds two lists, `first` and `second`, and returns their lengths.
+ * Unpaired collections (second empty) pass; `pairCount` also asks for equal lengths.
+ */
+export function listLengths(value: unknown, socket: string): { first: number; second: number } {
   const pairs = value as { first?: unknown; second?: unknown } | undefined;
 
   if (!pairs || !Array.isArray(pairs.first) || !Array.isArray(pairs.second)) {
@@ -54,14 +57,25 @@ export function pairCount(value: unknown, socket: string): number {
       socket
     );
   }
-  if (pairs.first.length !== pairs.second.length) {
+  return { first: pairs.first.length, second: pairs.second.length };
+}
+
+/**
+ * Checks that a pair value has two equally long lists and returns their common length. `what`
+ * names the items in the error ("diagrams"), and `hint` says what to connect instead.
+ */
+export function pairCount(value: unknown, socket: string, what = 'items', hint = ''): number {
+  const lengths = listLengths(value, socket);
+
+  if (lengths.first !== lengths.second) {
+    const advice = hint === '' ? 'Connect a source that gives one per side of each pair.' : hint;
     throw new NodeInputError(
-      `Input "${socket}" must hold as many "first" items as "second" items; found ` +
-        `${pairs.first.length} and ${pairs.second.length}.`,
+      `The ${what} on input "${socket}" are not paired: ${lengths.first} in first, ` +
+        `${lengths.second} in second. ${advice}`,
       socket
     );
   }
-  return pairs.first.length;
+  return lengths.first;
 }
 
 function describe(value: unknown): string {

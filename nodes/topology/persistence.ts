@@ -1,6 +1,6 @@
 import { NodeInputError, type NodeType, type NumberParam } from '../../src/lib/graph/node-type';
 import type { CloudPairs, Diagram, DiagramPairs, PointCloud } from '../../src/lib/graph/values';
-import { forEachPair, pairCount } from './pair-loop';
+import { forEachPair, listLengths } from './pair-loop';
 import { readEnumParam, readNumberParam } from './params';
 import { METRICS, ripsEdges, type Metric } from './rips';
 import { ripsH0 } from './rips-h0';
@@ -114,7 +114,8 @@ export function checkCloud(cloud: PointCloud, field: string, where: string): voi
 
 /**
  * Node `topology/persistence`: the Vietoris–Rips persistence diagram (dimensions 0 up to
- * `maxDimension`) of each point cloud of each pair, computed by `ripsPersistence`.
+ * `maxDimension`) of each point cloud, computed by `ripsPersistence`. Pairs stay pairs; an
+ * unpaired collection (second empty) gives diagrams in first and none in second.
  */
 export const persistenceNode: NodeType = {
   type: 'topology/persistence',
@@ -144,14 +145,19 @@ export const persistenceNode: NodeType = {
       metric: readEnumParam(params, 'metric', METRICS, 'euclidean')
     };
     const clouds = inputs.clouds as CloudPairs;
-    const count = pairCount(clouds, 'clouds');
+    const lengths = listLengths(clouds, 'clouds');
 
-    const diagrams: DiagramPairs = { first: new Array(count), second: new Array(count) };
-    await forEachPair(count, context, (i) => {
-      checkCloud(clouds.first[i], 'clouds', `the first cloud of pair ${i}`);
-      checkCloud(clouds.second[i], 'clouds', `the second cloud of pair ${i}`);
-      diagrams.first[i] = ripsPersistence(clouds.first[i], options);
-      diagrams.second[i] = ripsPersistence(clouds.second[i], options);
+    // Every cloud of both lists in one loop: first[0..], then second[0..], which may be empty.
+    const diagrams: DiagramPairs = {
+      first: new Array(lengths.first),
+      second: new Array(lengths.second)
+    };
+    await forEachPair(lengths.first + lengths.second, context, (k) => {
+      const side = k < lengths.first ? 'first' : 'second';
+      const i = side === 'first' ? k : k - lengths.first;
+      const where = lengths.second === 0 ? `cloud ${i}` : `the ${side} cloud of pair ${i}`;
+      checkCloud(clouds[side][i], 'clouds', where);
+      diagrams[side][i] = ripsPersistence(clouds[side][i], options);
     });
 
     return { diagrams };

@@ -8,7 +8,12 @@ import { pairCount } from './pair-loop';
  * which vector of it and the component at fault.
  */
 export function checkVectorPairs(value: unknown, socket: string): number {
-  const count = pairCount(value, socket);
+  const count = pairCount(
+    value,
+    socket,
+    'vectors',
+    'There must be one vector per sentence of each pair; check the node that made them.'
+  );
   const vectors = value as VectorPairs;
   const dim = vectors.dim;
   if (!Number.isInteger(dim) || dim < 1) {

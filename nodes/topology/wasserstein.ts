@@ -1,21 +1,32 @@
 import type { NodeType, NumberParam } from '../../src/lib/graph/node-type';
 import type { Diagram, DiagramPairs } from '../../src/lib/graph/values';
-import { checkDiagram, splitPoints, type DiagramPart } from './diagram-points';
+import { checkDiagram, diagramPairCount, splitPoints, type DiagramPart } from './diagram-points';
+import { hasOneBirth, lineWassersteinPower } from './line-matching';
 import { solveAssignment } from './matching';
-import { forEachPair, pairCount } from './pair-loop';
+import { forEachPair } from './pair-loop';
 import { readEnumParam, readNumberParam } from './params';
 
-const ORDER: NumberParam = {
+/** The order param of Wasserstein distances: p ≥ 1. */
+export const ORDER: NumberParam = {
   kind: 'number',
   default: 1,
   min: 1,
   help: 'Order p of the Wasserstein distance (1 = earth mover, larger weighs long moves more).'
 };
-const GROUNDS = ['linf', 'l2'] as const;
-const DIMENSIONS = ['all', '0', '1', '2'] as const;
+/** The ground metrics between diagram points. */
+export const GROUNDS = ['linf', 'l2'] as const;
+/** The choices of the dimension param: one homology dimension or all of them. */
+export const DIMENSIONS = ['all', '0', '1', '2'] as const;
 
 /** The ground metric between diagram points: L∞ (GUDHI's default internal_p = inf) or L2. */
 export type Ground = (typeof GROUNDS)[number];
+
+/**
+ * How finite points are matched: 'auto' takes the O(n·m) matching on a line when each
+ * diagram's points share one birth (dimension 0 of a Rips diagram) and the optimal assignment
+ * otherwise; 'assignment' always takes the assignment (for tests and benchmarks).
+ */
+export type MatchingMethod = 'auto' | 'assignment';
 
 /** Options of `wassersteinDistance`. */
 export interface WassersteinOptions {
@@ -34,6 +45,8 @@ export interface WassersteinOptions {
  * optimal assignment on the (n+m)×(n+m) matrix whose extra rows and columns are diagonal
  * slots (point to point: ground distance^p; point to slot: distance to the diagonal^p, which
  * is (death − birth)/2 under L∞ and (death − birth)/√2 under L2; slot to slot: 0).
+ * When each diagram's finite points share one birth, the same optimum comes in O(n·m) from
+ * `lineWassersteinPower` (method 'auto').
  * Essential points: as in gudhi.wasserstein.wasserstein_distance, they are matched among
  * themselves by sorted birth, at cost |birth − birth′|^p.
  */
@@ -42,7 +55,8 @@ export function wassersteinPower(
   b: Diagram,
   dim: number,
   order: number,
-  ground: Ground
+  ground: Ground,
+  method: MatchingMethod = 'auto'
 ): number {
   const pa = splitPoints(a, dim);
   const pb = splitPoints(b, dim);
@@ -55,6 +69,9 @@ export function wassersteinPower(
     total += Math.abs(pa.essential[k] - pb.essential[k]) ** order;
   }
 
+  if (method === 'auto' && hasOneBirth(pa) && hasOneBirth(pb)) {
+    return total + lineWassersteinPower(pa, pb, order, ground);
+  }
   const size = pa.birth.length + pb.birth.length;
   return total + solveAssignment(augmentedCost(pa, pb, order, ground), size).cost;
 }
@@ -151,7 +168,7 @@ export const wassersteinNode: NodeType = {
       dimension: dimension === 'all' ? 'all' : Number(dimension)
     };
     const diagrams = inputs.diagrams as DiagramPairs;
-    const count = pairCount(diagrams, 'diagrams');
+    const count = diagramPairCount(diagrams);
 
     const distances = new Float64Array(count);
     await forEachPair(count, context, (i) => {

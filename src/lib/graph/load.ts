@@ -331,8 +331,8 @@ function checkInputs(nodes: GraphNode[], edges: GraphEdge[], lookup: TypeLookup,
   const fed = new Set(edges.map((e) => `${e.to.node}\u0000${e.to.input}`));
   for (const node of nodes) {
     const type = lookup(node.type);
-    for (const input of Object.keys(type?.inputs ?? {})) {
-      if (!fed.has(`${node.id}\u0000${input}`)) {
+    for (const [input, spec] of Object.entries(type?.inputs ?? {})) {
+      if (!spec.optional && !fed.has(`${node.id}\u0000${input}`)) {
         report(
           'E_MISSING_INPUT',
           `The input "${input}" has no edge; connect an output of type "${type!.inputs[input].type}" to it.`,

@@ -25,6 +25,8 @@ export type Params = Record<string, ParamValue>;
 export interface SocketSpec {
   type: SocketType;
   label?: string;
+  /** An input the node can run without; its value is then undefined. Outputs ignore this. */
+  optional?: boolean;
 }
 
 /** Reports a node's progress as a fraction in [0, 1] with an optional short message. */

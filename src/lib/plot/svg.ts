@@ -1,5 +1,9 @@
 import type { Plot, ScatterPlot } from '../graph/values';
+import { barcodeToSvg } from './barcode-svg';
+import { diagramToSvg } from './diagram-svg';
+import { environmentToSvg } from './environment-svg';
 import { heatmapToSvg } from './heatmap-svg';
+import { linesToSvg } from './lines-svg';
 import { escapeXml, svgDocument, text } from './svg-text';
 import { formatTick, niceTicks } from './ticks';
 
@@ -19,6 +23,10 @@ export function plotToSvg(plot: Plot, options: SvgOptions = {}): string {
   const width = options.width ?? 560;
   const height = options.height ?? 400;
   if (plot.kind === 'heatmap') return heatmapToSvg(plot, width, height);
+  if (plot.kind === 'diagram') return diagramToSvg(plot, width, height);
+  if (plot.kind === 'barcode') return barcodeToSvg(plot, width, height);
+  if (plot.kind === 'lines') return linesToSvg(plot, width, height);
+  if (plot.kind === 'environment') return environmentToSvg(plot, width, height);
   return scatterToSvg(plot, width, height);
 }
 

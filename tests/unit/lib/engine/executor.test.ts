@@ -185,3 +185,29 @@ describe('Executor', () => {
     expect(summary.nodes.d.status).toBe('blocked');
   });
 });
+
+describe('optional inputs', () => {
+  it('run the node with the input undefined when nothing feeds it', async () => {
+    await tf.setBackend('cpu');
+    const seen: unknown[] = [];
+    const optional: NodeType = {
+      ...double,
+      type: 'test/optional',
+      inputs: { in: { type: 'numbers', optional: true } },
+      async run(inputs) {
+        seen.push(inputs.in);
+        return { out: Float64Array.of(1) };
+      }
+    };
+    const lookup = (t: string) => (t === 'test/optional' ? optional : types.get(t));
+    const host = {
+      tf,
+      files: { read: async () => new Uint8Array() },
+      assets: { read: async () => new Uint8Array() },
+      cache: memoryCache()
+    };
+    const summary = await new Executor(host, lookup).run(graph([['o', 'test/optional']], []));
+    expect(summary.nodes.o.status).toBe('finished');
+    expect(seen).toEqual([undefined]);
+  });
+});

@@ -71,6 +71,8 @@ describe('cosineNode', () => {
   it('rejects different numbers of first and second vectors', async () => {
     const uneven = { ...vectors, second: vectors.second.slice(1) };
 
-    await expect(similaritiesOf(uneven)).rejects.toThrow(/found 12 and 11/);
+    await expect(similaritiesOf(uneven)).rejects.toThrow(
+      /vectors .* are not paired: 12 in first, 11 in second/
+    );
   });
 });

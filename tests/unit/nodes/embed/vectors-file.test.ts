@@ -83,7 +83,11 @@ describe('vectorsFileNode refuses bad files with the file and the row', () => {
       'vectors-nan.csv',
       /row 7 \(the second sentence of pair 3\) holds NaN at column 3/
     ],
-    ['NaN in JSON', 'vectors-nan.json', /holds NaN or Infinity, which JSON cannot carry/],
+    [
+      'NaN in JSON',
+      'vectors-nan.json',
+      /holds NaN or Infinity \(NaN on line 1\), which JSON cannot carry/
+    ],
     [
       'a value beyond float32',
       'vectors-huge.npy',

@@ -118,6 +118,17 @@ describe('bottleneckNode', () => {
   };
   const resultFor = (dimension: string) => c.results.find((r) => r.dimension === dimension)!;
 
+  it('refuses diagrams that are not paired, with the counts and what to connect', async () => {
+    const unpaired = { first: [diagrams.first[0]], second: [] };
+
+    const run = bottleneckNode.run({ diagrams: unpaired }, {}, fakeContext());
+
+    await expect(run).rejects.toMatchObject({ name: 'NodeInputError', field: 'diagrams' });
+    await expect(run).rejects.toThrow(
+      /not paired: 1 in first, 0 in second\. Connect .*topology\/distance-matrix/
+    );
+  });
+
   it('gives one distance per pair over all dimensions by default', async () => {
     const context = fakeContext();
 

@@ -141,6 +141,32 @@ describe('persistenceNode', () => {
     ).toBe(true);
   });
 
+  it('computes diagrams of an unpaired collection and leaves second empty', async () => {
+    const unpaired: CloudPairs = { first: [cloudOf(a), cloudOf(b)], second: [] };
+
+    const { diagrams } = (await persistenceNode.run({ clouds: unpaired }, {}, fakeContext())) as {
+      diagrams: DiagramPairs;
+    };
+
+    expect(diagrams.first).toHaveLength(2);
+    expect(diagrams.second).toEqual([]);
+    expectSameDiagram(diagrams.first[0], upToH1(a.diagrams.euclidean));
+    expectSameDiagram(diagrams.first[1], upToH1(b.diagrams.euclidean));
+  });
+
+  it('names the cloud, not a pair, when a cloud of an unpaired collection is bad', async () => {
+    const bad = cloudOf(b);
+    bad.points[4] = Infinity;
+
+    const run = persistenceNode.run(
+      { clouds: { first: [cloudOf(a), bad], second: [] } },
+      {},
+      fakeContext()
+    );
+
+    await expect(run).rejects.toThrow(/cloud 1 has Infinity at point 1/);
+  });
+
   it('rejects a cloud with a non-finite coordinate, naming the socket and the pair', async () => {
     const bad = cloudOf(b);
     bad.points[7] = Number.NaN;

@@ -106,7 +106,7 @@ describe('takensNode', () => {
 
     const run = takensNode.run({ vectors: uneven }, {}, fakeContext());
 
-    await expect(run).rejects.toThrow(/2 and 1/);
+    await expect(run).rejects.toThrow(/vectors .* are not paired: 2 in first, 1 in second/);
   });
 
   it('rejects a lag so large that the clouds would be empty, naming the param', async () => {

@@ -142,6 +142,17 @@ describe('wassersteinNode', () => {
     expectClose(distances[0], expected.distance);
   });
 
+  it('refuses diagrams that are not paired, with the counts and what to connect', async () => {
+    const unpaired = { first: [diagrams.first[0]], second: [] };
+
+    const run = wassersteinNode.run({ diagrams: unpaired }, {}, fakeContext());
+
+    await expect(run).rejects.toMatchObject({ name: 'NodeInputError', field: 'diagrams' });
+    await expect(run).rejects.toThrow(
+      /not paired: 1 in first, 0 in second\. Connect .*topology\/distance-matrix/
+    );
+  });
+
   it('rejects a point that dies before it is born, naming the socket', async () => {
     const bad: Diagram = {
       dimension: Int32Array.of(0, 1),

@@ -1,0 +1,62 @@
+/**
+ * Benchmark: tabular TD control on cliff walking (Sutton & Barto, Example 6.6; ε 0.1, α 0.5,
+ * γ 1), 200 seeds × 500 episodes per method, ours (`rl/td-control`, in-process after one warm-up
+ * run) against the NumPy reference `tests/fixtures/rl/td_reference.py`, which steps all seeds
+ * in lockstep as arrays, timed inside Python. Run with `npx tsx bench/rl/run.ts`; prints a
+ * table of times and ratios. Not a test: it never fails on the figures.
+ */
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { seededRandom } from '../../src/lib/engine/random';
+import type { Environment, RlRuns } from '../../src/lib/graph/values';
+import { cliffWalkingNode } from '../../nodes/rl/grid-nodes';
+import { tdControlNode } from '../../nodes/rl/td-control';
+import { fakeContext } from '../../tests/unit/nodes/topology/fake-context';
+
+const SEEDS = 200;
+const EPISODES = 500;
+const METHODS = ['sarsa', 'q-learning', 'expected-sarsa', 'hybrid', 'double-q'];
+const here = dirname(fileURLToPath(import.meta.url));
+
+async function ours(environment: Environment, method: string) {
+  const params = { method, seeds: SEEDS, episodes: EPISODES, alpha: 0.5, gamma: 1, epsilon: 0.1 };
+  const context = { ...fakeContext(), random: seededRandom(1, 'bench') };
+  const start = performance.now();
+  const { runs } = (await tdControlNode.run({ environment }, params, context)) as { runs: RlRuns };
+  const seconds = (performance.now() - start) / 1000;
+  let sum = 0;
+  for (let s = 0; s < SEEDS; s++) {
+    for (let e = EPISODES - 100; e < EPISODES; e++) sum += runs.returns[s * EPISODES + e];
+  }
+  return { seconds, last100: sum / (SEEDS * 100) };
+}
+
+function numpy(method: string): { seconds: number; last100: number } {
+  const script = join(here, 'numpy_time.py');
+  const result = spawnSync('/usr/bin/python3', [script, method, `${SEEDS}`, `${EPISODES}`], {
+    encoding: 'utf8'
+  });
+  if (result.status !== 0) throw new Error(`numpy_time.py failed: ${result.stderr}`);
+  return JSON.parse(result.stdout);
+}
+
+const { environment } = (await cliffWalkingNode.run({}, {}, fakeContext())) as {
+  environment: Environment;
+};
+for (const method of METHODS) await ours(environment, method);
+
+console.log(`cliff walking, ${SEEDS} seeds × ${EPISODES} episodes`);
+console.log('method          ours (s)  NumPy (s)  ratio   last-100 return ours / NumPy');
+for (const method of METHODS) {
+  const a = await ours(environment, method);
+  const b = numpy(method);
+  const row = [
+    method.padEnd(15),
+    a.seconds.toFixed(3).padStart(8),
+    b.seconds.toFixed(2).padStart(10),
+    `${(b.seconds / a.seconds).toFixed(1)}×`.padStart(7),
+    `   ${a.last100.toFixed(1)} / ${b.last100.toFixed(1)}`
+  ];
+  console.log(row.join('  '));
+}

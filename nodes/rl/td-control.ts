@@ -1,0 +1,144 @@
+import { NodeInputError, type NodeType, type NumberParam } from '../../src/lib/graph/node-type';
+import type { Environment, RlRuns } from '../../src/lib/graph/values';
+import { forEachPair } from '../topology/pair-loop';
+import { readEnumParam, readNumberParam } from '../topology/params';
+import { checkEnvironment } from './environment';
+import { seedStreams } from './random';
+import { greedyPath, runSeed, type TdSettings } from './td';
+import { METHODS } from './td-update';
+
+const num = (spec: Omit<NumberParam, 'kind'>): NumberParam => ({ kind: 'number', ...spec });
+const int = (spec: Omit<NumberParam, 'kind'>): NumberParam => ({ kind: 'integer', ...spec });
+
+/** The agent's params, with bounds; all are checked before a run starts. */
+export const TD_PARAMS = {
+  alpha: num({ default: 0.5, min: 0, max: 1, help: 'Learning rate α of every update.' }),
+  gamma: num({ default: 1, min: 0, max: 1, help: 'Discount γ of future rewards.' }),
+  epsilon: num({ default: 0.1, min: 0, max: 1, help: 'Exploration ε of the ε-greedy policy.' }),
+  epsilonDecay: num({
+    default: 1,
+    min: 0,
+    max: 1,
+    help: 'ε is multiplied by this after every episode; 1 keeps it constant.'
+  }),
+  episodes: int({
+    default: 500,
+    min: 1,
+    max: 1_000_000,
+    unit: 'episodes',
+    help: 'Episodes per seed.'
+  }),
+  maxSteps: int({
+    default: 0,
+    min: 0,
+    max: 1_000_000,
+    unit: 'steps',
+    help: 'Step limit of an episode; 0 uses the environment’s. Always applied.'
+  }),
+  seeds: int({
+    default: 50,
+    min: 1,
+    max: 100_000,
+    unit: 'runs',
+    help: 'Independent runs to average.'
+  }),
+  qInit: num({ default: 0, min: -1e6, max: 1e6, help: 'Initial value of every Q(s, a).' })
+};
+const INITIAL_STEPS = ['run', 'episode'] as const;
+
+/**
+ * Node `rl/td-control`: tabular TD control (SARSA, Q-learning, the hybrid rule, expected SARSA
+ * or double Q-learning; see `tdUpdate`) with an ε-greedy policy, run for several independent
+ * seeds, each with its own random stream drawn from the node's seeded source. Outputs every
+ * episode's return, length and max-Q of the start, the final Q-table averaged over seeds and
+ * its greedy path.
+ */
+export const tdControlNode: NodeType = {
+  type: 'rl/td-control',
+  version: 1,
+  title: 'TD control agent',
+  category: 'reinforcement learning',
+  description:
+    'Learns Q-values on an environment by SARSA, Q-learning, the hybrid rule, expected SARSA ' +
+    'or double Q-learning with an ε-greedy policy, over many seeds.',
+  inputs: { environment: { type: 'environment', label: 'environment' } },
+  outputs: { runs: { type: 'rl-runs', label: 'runs' } },
+  params: {
+    method: {
+      kind: 'enum',
+      default: 'sarsa',
+      options: METHODS,
+      help: 'The TD update: sarsa, q-learning, hybrid, expected-sarsa or double-q.'
+    },
+    ...TD_PARAMS,
+    initialStep: {
+      kind: 'enum',
+      default: 'run',
+      options: INITIAL_STEPS,
+      help: 'Hybrid: δ₁ comes from the first step (with both TD errors non-zero) of the run or of each episode.'
+    },
+    name: { kind: 'text', default: '', help: 'The agent’s name in plots; empty uses the method.' }
+  },
+
+  async run(inputs, params, context) {
+    const env = inputs.environment as Environment | undefined;
+    if (!env || typeof env !== 'object' || !(env.next instanceof Int32Array)) {
+      throw new NodeInputError(
+        'Input "environment" must be an environment; found none.',
+        'environment'
+      );
+    }
+    checkEnvironment(env, 'environment');
+    const method = readEnumParam(params, 'method', METHODS, 'sarsa');
+    const read = (name: keyof typeof TD_PARAMS) => readNumberParam(params, name, TD_PARAMS[name]);
+    const maxSteps = read('maxSteps');
+    const settings: TdSettings = {
+      method: METHODS.indexOf(method),
+      alpha: read('alpha'),
+      gamma: read('gamma'),
+      epsilon: read('epsilon'),
+      epsilonDecay: read('epsilonDecay'),
+      episodes: read('episodes'),
+      maxSteps: maxSteps === 0 ? env.maxSteps : maxSteps,
+      qInit: read('qInit'),
+      initialStep: readEnumParam(params, 'initialStep', INITIAL_STEPS, 'run')
+    };
+    const seeds = read('seeds');
+    const total = seeds * settings.episodes;
+    if (total > 50_000_000) {
+      throw new NodeInputError(
+        `Params "seeds" × "episodes" must be at most 50,000,000; found ${total}.`,
+        'episodes'
+      );
+    }
+
+    const cells = env.stateCount * env.actionCount;
+    const q = new Float64Array(cells);
+    const q2 = new Float64Array(cells);
+    const meanQ = new Float64Array(cells);
+    const out = {
+      returns: new Float64Array(total),
+      steps: new Int32Array(total),
+      startMaxQ: new Float64Array(total)
+    };
+    const streams = seedStreams(context.random, seeds);
+    const double = method === 'double-q';
+
+    await forEachPair(seeds, context, (seed) => {
+      runSeed(env, settings, streams[seed], q, q2, out, seed);
+      for (let k = 0; k < cells; k++) meanQ[k] += (double ? (q[k] + q2[k]) / 2 : q[k]) / seeds;
+    });
+
+    const runs: RlRuns = {
+      name: String(params.name ?? '').trim() || method,
+      method,
+      seeds,
+      episodes: settings.episodes,
+      ...out,
+      meanQ,
+      greedyPath: greedyPath(env, meanQ),
+      environment: env
+    };
+    return { runs };
+  }
+};
