@@ -11,7 +11,10 @@ export const ORDER: NumberParam = {
   kind: 'number',
   default: 1,
   min: 1,
-  help: 'Order p of the Wasserstein distance (1 = earth mover, larger weighs long moves more).'
+  max: 50,
+  help:
+    'Order p of the Wasserstein distance (1 = earth mover, larger weighs long moves more; ' +
+    'for p beyond 50 use the bottleneck distance, its limit).'
 };
 /** The ground metrics between diagram points. */
 export const GROUNDS = ['linf', 'l2'] as const;
@@ -122,9 +125,31 @@ export function wassersteinDistance(a: Diagram, b: Diagram, options: Wasserstein
       ? [...new Set([...a.dimension, ...b.dimension])]
       : [options.dimension];
 
+  // The distance scales with the diagrams, so compute it on diagrams scaled to a largest finite
+  // coordinate of 1: with p ≤ 50, costs down to 1e-6 of that then survive being raised to p.
+  const scale = largestFinite(a, b);
+  const [sa, sb] = scale > 0 && scale !== 1 ? [scaled(a, scale), scaled(b, scale)] : [a, b];
   let total = 0;
-  for (const dim of dims) total += wassersteinPower(a, b, dim, options.order, options.ground);
-  return total ** (1 / options.order);
+  for (const dim of dims) total += wassersteinPower(sa, sb, dim, options.order, options.ground);
+  return scale > 0 ? scale * total ** (1 / options.order) : total ** (1 / options.order);
+}
+
+function largestFinite(a: Diagram, b: Diagram): number {
+  let largest = 0;
+  for (const d of [a, b]) {
+    for (const list of [d.birth, d.death]) {
+      for (const v of list) if (Number.isFinite(v) && Math.abs(v) > largest) largest = Math.abs(v);
+    }
+  }
+  return largest;
+}
+
+function scaled(d: Diagram, scale: number): Diagram {
+  return {
+    dimension: d.dimension,
+    birth: d.birth.map((v) => v / scale),
+    death: d.death.map((v) => v / scale)
+  };
 }
 
 /**

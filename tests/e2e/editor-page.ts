@@ -39,6 +39,21 @@ export class EditorPage {
     return ids.sort();
   }
 
+  /** The canvas zoom the editor reports. */
+  async zoom(): Promise<number> {
+    return Number(await this.page.getByTestId('canvas').getAttribute('data-zoom'));
+  }
+
+  /** Opens a bundled example by (part of) its title, as the Examples menu does. */
+  async openExample(title: string): Promise<void> {
+    const select = this.page.getByRole('combobox', { name: 'Open an example' });
+    const option = select.locator('option', { hasText: title });
+    await select.selectOption((await option.getAttribute('value')) ?? '');
+    await expect(this.page.getByRole('textbox', { name: 'Graph title' })).toHaveValue(
+      new RegExp(title)
+    );
+  }
+
   async dismissProblems(): Promise<void> {
     const dismiss = this.page.getByRole('button', { name: 'Dismiss problems' });
     if (await dismiss.isVisible()) await dismiss.click();

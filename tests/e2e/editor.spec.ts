@@ -122,13 +122,14 @@ test('wiring sockets of different types is refused with a reason', async ({ page
   const edges = page.locator('[data-testid="canvas"] svg[data-testid="connection"]');
   const before = await edges.count();
 
+  // Both nodes are in the first view; the refused edge must not replace embed → takens.
   await editor.wire(
     editor.socket('stsb', 'output', 'pairs'),
-    editor.socket('scatter', 'input', 'x')
+    editor.socket('takens', 'input', 'vectors')
   );
 
   const notice = page.getByTestId('notice');
-  await expect(notice).toContainText('cannot feed an input of type "numbers"');
+  await expect(notice).toContainText('cannot feed an input of type "vector-pairs"');
   await expect(edges).toHaveCount(before);
 });
 

@@ -9,15 +9,22 @@ import { Presets, SveltePlugin } from 'rete-svelte-plugin/5';
 import type { NodeType } from '../graph/node-type';
 import { guardConnections, refusal } from './connection-guard';
 import { menuItems } from './context-menu';
+import { limitZoom } from './view';
 import type { KumikiNode } from './kumiki-node.svelte';
 import NodeView from './NodeView.svelte';
 import type { AreaExtra, KumikiArea, Schemes } from './schemes';
 import SocketView from './SocketView.svelte';
 
+/**
+ * What changed on the canvas: the graph itself (a node or an edge, so results are out of
+ * date), where a node sits, or only the pan and zoom.
+ */
+export type ChangeKind = 'graph' | 'position' | 'view';
+
 /** What the canvas tells the page around it. */
 export interface CanvasEvents {
-  /** The graph changed: a node, an edge, a position or the view. */
-  changed(): void;
+  /** The graph, a node's position or the view changed. */
+  changed(kind: ChangeKind): void;
   /** A connection was refused; `reason` is a full sentence to show. */
   refused(reason: string): void;
   /** The user asked to add a node from the context menu, at a point of the area. */
@@ -64,12 +71,13 @@ export function createCanvas(
     accumulating: AreaExtensions.accumulateOnCtrl()
   });
   AreaExtensions.simpleNodesOrder(area);
+  limitZoom(area);
 
   render.addPreset(
     Presets.classic.setup({ customize: { node: () => NodeView, socket: () => SocketView } })
   );
   render.addPreset(Presets.contextMenu.setup({ delay: 300 }));
-  render.addPreset(Presets.minimap.setup({ size: 160 }));
+  render.addPreset(Presets.minimap.setup({ size: 90 }));
   // Checking before the flow commits keeps an input's existing edge when a new one is refused.
   connection.addPreset(
     () =>
@@ -105,8 +113,8 @@ export function createCanvas(
   guardConnections(editor, (reason) => {
     if (quiet === 0) events.refused(reason);
   });
-  watchChanges(editor, area, () => {
-    if (quiet === 0) events.changed();
+  watchChanges(editor, area, (kind) => {
+    if (quiet === 0) events.changed(kind);
   });
   area.addPipe((context) => {
     if (context.type === 'nodepicked') events.selected(context.data.id);
@@ -142,7 +150,11 @@ export async function removeNode(editor: NodeEditor<Schemes>, node: KumikiNode):
   await editor.removeNode(node.id);
 }
 
-function watchChanges(editor: NodeEditor<Schemes>, area: KumikiArea, changed: () => void) {
+function watchChanges(
+  editor: NodeEditor<Schemes>,
+  area: KumikiArea,
+  changed: (kind: ChangeKind) => void
+) {
   const editorSignals = new Set([
     'nodecreated',
     'noderemoved',
@@ -150,13 +162,13 @@ function watchChanges(editor: NodeEditor<Schemes>, area: KumikiArea, changed: ()
     'connectionremoved'
   ]);
   editor.addPipe((context) => {
-    if (editorSignals.has(context.type)) changed();
+    if (editorSignals.has(context.type)) changed('graph');
     return context;
   });
 
-  const areaSignals = new Set(['nodetranslated', 'zoomed', 'translated']);
   area.addPipe((context) => {
-    if (areaSignals.has(context.type)) changed();
+    if (context.type === 'nodetranslated') changed('position');
+    if (context.type === 'zoomed' || context.type === 'translated') changed('view');
     return context;
   });
 }

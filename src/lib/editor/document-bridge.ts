@@ -37,7 +37,8 @@ export function nodeFromGraph(ctx: BridgeContext, node: GraphNode): KumikiNode {
   const made = new KumikiNode({
     id: node.id,
     typeId: node.type,
-    version: spec ? spec.version : node.version,
+    // A node saved by a newer Kumiki keeps its version, so saving never claims it was upgraded.
+    version: spec && spec.version > node.version ? spec.version : node.version,
     spec,
     host: ctx.host
   });

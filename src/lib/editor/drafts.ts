@@ -7,15 +7,17 @@ const DRAFT_KEY = 'kumiki:draft';
 export interface Draft {
   text: string;
   savedAt: number;
+  /** Whether the draft held changes not saved to a file; drafts written before this say so. */
+  dirty: boolean;
 }
 
 /**
  * Keeps the graph being edited in localStorage, apart from any saved file, so a reload or a
  * crash loses nothing. Storage may be full or blocked; then drafts are simply not kept.
  */
-export function saveDraft(doc: GraphDocument): boolean {
+export function saveDraft(doc: GraphDocument, dirty: boolean): boolean {
   try {
-    const draft: Draft = { text: serializeGraph(doc), savedAt: Date.now() };
+    const draft: Draft = { text: serializeGraph(doc), savedAt: Date.now(), dirty };
     localStorage.setItem(DRAFT_KEY, JSON.stringify(draft));
     return true;
   } catch {
@@ -30,7 +32,7 @@ export function loadDraft(): Draft | null {
     if (!raw) return null;
     const draft = JSON.parse(raw) as Partial<Draft>;
     if (typeof draft.text !== 'string' || typeof draft.savedAt !== 'number') return null;
-    return { text: draft.text, savedAt: draft.savedAt };
+    return { text: draft.text, savedAt: draft.savedAt, dirty: draft.dirty !== false };
   } catch {
     return null;
   }

@@ -3,8 +3,17 @@ const UNSAFE = /[\\/:*?"<>|\u0000-\u001f]+/g;
 
 /** The file name Save uses for a graph titled `title`: `<title>.kumiki.json`. */
 export function graphFileName(title: string): string {
+  return `${safeBase(title)}.kumiki.json`;
+}
+
+/** The file name of a sweep table's CSV for a graph titled `title`: `<title>.sweep.csv`. */
+export function sweepFileName(title: string): string {
+  return `${safeBase(title)}.sweep.csv`;
+}
+
+function safeBase(title: string): string {
   const base = title.replace(UNSAFE, ' ').replace(/\s+/g, ' ').trim().slice(0, 120);
-  return `${base === '' ? 'graph' : base}.kumiki.json`;
+  return base === '' ? 'graph' : base;
 }
 
 /** Offers `text` to the user as a download named `fileName`. */

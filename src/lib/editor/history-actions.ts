@@ -1,6 +1,18 @@
-import type { HistoryAction } from 'rete-history-plugin';
+import type { HistoryAction, HistoryPlugin } from 'rete-history-plugin';
+import type { SweepSpec } from '../graph/document';
 import type { ParamValue } from '../graph/node-type';
 import type { KumikiNode } from './kumiki-node.svelte';
+import type { Schemes } from './schemes';
+
+/**
+ * Records `action` as an undo step of its own. The history otherwise undoes together all
+ * actions less than 200 ms apart, which suits a node drag but not two quick edits of a form.
+ */
+export function recordStep(history: HistoryPlugin<Schemes>, action: HistoryAction): void {
+  history.separate();
+  history.add(action);
+  history.separate();
+}
 
 /** A param edit that undo and redo can take back and replay. */
 export class ParamAction implements HistoryAction {
@@ -40,5 +52,22 @@ export class LabelAction implements HistoryAction {
   redo(): void {
     this.node.userLabel = this.after;
     this.changed(this.node);
+  }
+}
+
+/** A change of the graph's sweep (added, edited or removed) that undo and redo can replay. */
+export class SweepAction implements HistoryAction {
+  constructor(
+    private readonly before: SweepSpec | undefined,
+    private readonly after: SweepSpec | undefined,
+    private readonly apply: (sweep: SweepSpec | undefined) => void
+  ) {}
+
+  undo(): void {
+    this.apply(this.before);
+  }
+
+  redo(): void {
+    this.apply(this.after);
   }
 }

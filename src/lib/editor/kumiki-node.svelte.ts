@@ -54,7 +54,7 @@ export interface NodeInit {
  * A node of an unknown type keeps its params and edges so saving loses nothing, but cannot run.
  */
 export class KumikiNode extends ClassicPreset.Node<Sockets, Sockets> {
-  width = 280;
+  width = 300;
   height = 180;
   readonly typeId: string;
   readonly version: number;

@@ -1,12 +1,13 @@
 import type { Canvas } from './canvas';
-import { LabelAction, ParamAction } from './history-actions';
+import { LabelAction, ParamAction, recordStep } from './history-actions';
 import type { KumikiNode, NodeHost } from './kumiki-node.svelte';
 
 /** What node edits need from the page: the canvas, the engine's file store and a change hook. */
 export interface EditDeps {
   canvas(): Canvas;
   putFile(name: string, bytes: Uint8Array): Promise<void>;
-  changed(): void;
+  /** A param (which changes results) or a label (which does not) was edited. */
+  changed(kind: 'params' | 'label'): void;
 }
 
 /**
@@ -17,22 +18,23 @@ export interface EditDeps {
 export function createNodeHost(deps: EditDeps): NodeHost {
   const afterEdit = (node: KumikiNode) => {
     markStale(deps.canvas(), node);
-    deps.changed();
+    deps.changed('params');
   };
+  const afterLabel = () => deps.changed('label');
 
   const host: NodeHost = {
     setParam(node, key, value) {
       const before = node.params[key];
       if (before === value) return;
-      deps.canvas().history.add(new ParamAction(node, key, before, value, afterEdit));
+      recordStep(deps.canvas().history, new ParamAction(node, key, before, value, afterEdit));
       node.params = { ...node.params, [key]: value };
       afterEdit(node);
     },
     setLabel(node, label) {
       if (node.userLabel === label) return;
-      deps.canvas().history.add(new LabelAction(node, node.userLabel, label, deps.changed));
+      recordStep(deps.canvas().history, new LabelAction(node, node.userLabel, label, afterLabel));
       node.userLabel = label;
-      deps.changed();
+      afterLabel();
     },
     async pickFile(node, key, file) {
       const bytes = new Uint8Array(await file.arrayBuffer());

@@ -45,6 +45,8 @@ export class RunController {
   log: LogEntry[] = $state([]);
   correlations: CorrelationResult[] = $state([]);
   plots: PlotResult[] = $state([]);
+  /** The graph changed since the results shown were computed. */
+  stale = $state(false);
 
   private runner: Runner | undefined;
   private started = 0;
@@ -64,18 +66,16 @@ export class RunController {
     if (this.phase === 'running') return;
     this.phase = 'running';
     this.summaryText = 'Running…';
-    this.log = [];
     this.correlations = [];
     this.plots = [];
-    this.started = performance.now();
-    for (const node of this.nodes()) node.run = { ...node.run, status: 'idle', message: undefined };
-    this.write('info', `Run of "${doc.title}" started with ${doc.nodes.length} nodes.`);
+    this.stale = false;
+    this.startLog(`Run of "${doc.title}" started with ${doc.nodes.length} nodes.`);
     const token = {};
     this.current = token;
 
     try {
       const summary = await this.engine.run(doc, (event) => {
-        if (this.current === token) this.apply(event);
+        if (this.current === token) this.track(event);
       });
       if (this.current !== token) return;
       this.current = null;
@@ -101,6 +101,7 @@ export class RunController {
     this.log = [];
     this.correlations = [];
     this.plots = [];
+    this.stale = false;
     if (running) await this.runner?.cancel();
   }
 
@@ -116,11 +117,30 @@ export class RunController {
     this.runner?.dispose();
   }
 
+  /** Marks the results shown as computed from an older graph, when there are any. */
+  markStale(): void {
+    if (this.phase !== 'idle') this.stale = true;
+  }
+
+  /** Empties the run log, marks every node idle and writes `text` as the first line. */
+  startLog(text: string): void {
+    this.log = [];
+    this.started = performance.now();
+    for (const node of this.nodes()) node.run = { ...node.run, status: 'idle', message: undefined };
+    this.write('info', text);
+  }
+
+  /** Adds a line to the run log. */
+  note(kind: LogEntry['kind'], text: string): void {
+    this.write(kind, text);
+  }
+
   private node(id: string): KumikiNode | undefined {
     return this.nodes().find((n) => n.id === id);
   }
 
-  private apply(event: RunEvent): void {
+  /** Shows an engine event on its node and in the log (runs and sweep cells alike). */
+  track(event: RunEvent): void {
     const node = this.node(event.nodeId);
     const name = node ? displayName(node) : event.nodeId;
     switch (event.kind) {

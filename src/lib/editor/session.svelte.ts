@@ -1,30 +1,30 @@
 import { replaceState } from '$app/navigation';
-import { AreaExtensions } from 'rete-area-plugin';
-import type { GraphDocument } from '../graph/document';
+import type { GraphDocument, SweepSpec } from '../graph/document';
 import { GRAPH_FORMAT, GRAPH_VERSION } from '../graph/document';
 import { parseGraph, serializeGraph } from '../graph/load';
 import type { GraphProblem } from '../graph/problems';
 import { decodeShareFragment, encodeShareFragment } from '../graph/share';
-import type { Canvas } from './canvas';
+import { checkSweep } from '../graph/sweep-check';
+import type { Canvas, ChangeKind } from './canvas';
 import { createCanvas, removeNode } from './canvas';
+import { Confirmer } from './confirm.svelte';
 import type { BridgeContext, DocumentMeta } from './document-bridge';
 import { loadDocument, metaOf, nodeFromGraph, readDocument } from './document-bridge';
 import { debounce, loadDraft, saveDraft } from './drafts';
 import { firstExample, type Example } from './examples';
 import { downloadText, graphFileName } from './files';
+import { recordStep, SweepAction } from './history-actions';
 import type { KumikiNode } from './kumiki-node.svelte';
 import { createNodeHost } from './node-edits';
 import { newNodeId } from './node-ids';
+import { Notices } from './notices.svelte';
 import { getNodeType, nodeTypes } from './registry';
 import { RunController } from './run-controller.svelte';
+import { SweepController } from './sweep-controller.svelte';
+import { defaultSweep } from './sweep-edit';
+import { fitNodes, freeSpot, zoomStep } from './view';
 
-/** A short message for the user, shown above the canvas until dismissed or replaced. */
-export interface Notice {
-  tone: 'info' | 'error';
-  text: string;
-  /** A link the user may copy by hand when the clipboard is not available. */
-  link?: string;
-}
+export type { Notice } from './notices.svelte';
 
 /** Problems found while opening a file, listed until the user dismisses them. */
 export interface ProblemReport {
@@ -33,20 +33,34 @@ export interface ProblemReport {
   problems: GraphProblem[];
 }
 
+/**
+ * What an edit touched: the canvas's kinds, a param (results go out of date), a label or the
+ * title (`meta`), or the sweep.
+ */
+type EditKind = ChangeKind | 'params' | 'label' | 'meta' | 'sweep';
+
 const EMPTY_META: DocumentMeta = { title: 'Untitled graph', seed: 0 };
 
 /**
- * The editor page's state and actions: the canvas, the graph's title and seed, opening,
- * saving, sharing, drafts, problems and runs. Components call these methods and read the
- * `$state` fields; nothing here touches the page outside the canvas container.
+ * The editor page's state and actions: the canvas, the graph's title, seed and sweep, opening,
+ * saving, sharing, drafts, problems, runs and sweeps. Components call these methods and read
+ * the `$state` fields; nothing here touches the page outside the canvas container.
  */
 export class EditorSession {
   meta: DocumentMeta = $state({ ...EMPTY_META });
   problems: ProblemReport | null = $state(null);
-  notice: Notice | null = $state(null);
   selectedId: string | null = $state(null);
   ready = $state(false);
+  /** Changes since the graph was opened or saved to a file. */
+  dirty = $state(false);
+  /** The canvas zoom, for the zoom control. */
+  zoom = $state(1);
+  /** Counts edits of nodes, edges, params and the sweep, so views reading the canvas refresh. */
+  revision = $state(0);
+  readonly notices = new Notices();
+  readonly confirmer = new Confirmer();
   readonly run = new RunController(() => this.nodes());
+  readonly sweep = new SweepController(this.run);
 
   private canvas: Canvas | undefined;
   private bridge: BridgeContext | undefined;
@@ -58,11 +72,11 @@ export class EditorSession {
     const host = createNodeHost({
       canvas: () => this.need().canvas,
       putFile: (name, bytes) => this.run.engine.putFile(name, bytes),
-      changed: () => this.changed()
+      changed: (kind) => this.changed(kind)
     });
     this.canvas = createCanvas(container, nodeTypes, {
-      changed: () => this.changed(),
-      refused: (reason) => (this.notice = { tone: 'error', text: reason }),
+      changed: (kind) => this.changed(kind),
+      refused: (reason) => this.notices.error(reason),
       addRequested: (type, position) => void this.addNode(type, position),
       selected: (id) => (this.selectedId = id)
     });
@@ -79,6 +93,11 @@ export class EditorSession {
     this.canvas?.destroy();
   }
 
+  /** Whether a run or a sweep is under way. */
+  get busy(): boolean {
+    return this.run.phase === 'running' || this.sweep.phase === 'running';
+  }
+
   /** The nodes on the canvas, in the order they were added. */
   nodes(): KumikiNode[] {
     return this.canvas?.editor.getNodes() ?? [];
@@ -90,15 +109,15 @@ export class EditorSession {
   }
 
   /** Opens graph file text: as far as it can when it has problems, not at all when broken. */
-  async openText(text: string, fileName: string, fit = false): Promise<boolean> {
-    const opened = await this.openResult(parseGraph(text, fileName, getNodeType), fileName);
-    if (opened && fit) await this.fit();
-    return opened;
+  async openText(text: string, source: string, notice?: string): Promise<boolean> {
+    return this.openResult(parseGraph(text, source, getNodeType), source, notice);
   }
 
-  /** Opens a bundled example, fitted to the screen whatever view it was saved with. */
+  /** Opens a bundled example in the view it was saved with, after asking about unsaved work. */
   async openExample(example: Example): Promise<boolean> {
-    return this.openText(example.text, example.file, true);
+    if (!(await this.confirmDiscard(`open the example "${example.title}"`, 'Discard and open')))
+      return false;
+    return this.openText(example.text, example.file, `Opened the example "${example.title}".`);
   }
 
   /** Opens a graph file the user picked or dropped. */
@@ -107,35 +126,37 @@ export class EditorSession {
     try {
       text = await file.text();
     } catch (error) {
-      this.notice = {
-        tone: 'error',
-        text: `Could not read "${file.name}": ${(error as Error).message}`
-      };
+      this.notices.error(`Could not read "${file.name}": ${(error as Error).message}`);
       return false;
     }
-    return this.openText(text, file.name);
+    const result = parseGraph(text, file.name, getNodeType);
+    if (result.doc && !(await this.confirmDiscard(`open "${file.name}"`, 'Discard and open')))
+      return false;
+    return this.openResult(result, file.name, `Opened "${file.name}".`);
   }
 
-  /** Starts an empty graph. */
-  async newGraph(): Promise<void> {
+  /** Starts an empty graph, after asking when the current one has unsaved changes. */
+  async newGraph(): Promise<boolean> {
+    if (!(await this.confirmDiscard('start a new graph', 'Discard and start new'))) return false;
     const doc: GraphDocument = {
       format: GRAPH_FORMAT,
       version: GRAPH_VERSION,
       ...EMPTY_META,
       nodes: [],
-      edges: []
+      edges: [],
+      view: { x: 0, y: 0, zoom: 1 }
     };
     await this.show(doc);
-    this.notice = {
-      tone: 'info',
-      text: 'New graph. Right-click the canvas or use the palette to add nodes.'
-    };
+    this.notices.info('New graph. Right-click the canvas or use the palette to add nodes.');
+    return true;
   }
 
   /** Downloads the graph as `<title>.kumiki.json`. */
   save(): void {
     const doc = this.document();
     downloadText(serializeGraph(doc), graphFileName(doc.title));
+    this.dirty = false;
+    this.writeDraft();
   }
 
   /** Puts the graph into the address as `#g=…` and copies the link. */
@@ -146,18 +167,16 @@ export class EditorSession {
     const link = location.href;
     try {
       await navigator.clipboard.writeText(link);
-      this.notice = {
-        tone: 'info',
-        text: 'Share link copied. The graph travels in the link itself.'
-      };
+      this.notices.info('Share link copied. The graph travels in the link itself.');
     } catch {
-      this.notice = { tone: 'info', text: 'Copy this share link:', link };
+      this.notices.show({ tone: 'info', text: 'Copy this share link:', link });
     }
   }
 
   /** Opens a share link's fragment, as when a visitor arrives with `#g=…`. */
   async openShareFragment(fragment: string): Promise<boolean> {
-    const opened = await this.openResult(decodeShareFragment(fragment, getNodeType), 'share link');
+    const result = decodeShareFragment(fragment, getNodeType);
+    const opened = await this.openResult(result, 'share link', 'Opened the graph in the link.');
     this.fromShareLink = opened;
     return opened;
   }
@@ -170,7 +189,7 @@ export class EditorSession {
     const taken = new Set(this.nodes().map((n) => n.id));
     const id = newNodeId(type, taken);
     const params = Object.fromEntries(Object.entries(spec.params).map(([k, p]) => [k, p.default]));
-    const at = position ?? this.freeSpot();
+    const at = position ?? freeSpot(canvas.area, this.selectedId, this.nodes().length);
     const node = nodeFromGraph(bridge, { id, type, version: spec.version, params, position: at });
     await canvas.editor.addNode(node);
     await canvas.area.translate(node.id, at);
@@ -192,32 +211,93 @@ export class EditorSession {
     await this.fit();
   }
 
-  /** Fits every node into view. */
+  /** Fits the graph into view, at no less than the readable zoom. */
   async fit(): Promise<void> {
     const { canvas } = this.need();
-    const nodes = canvas.editor.getNodes();
-    if (nodes.length > 0) await AreaExtensions.zoomAt(canvas.area, nodes, { scale: 0.9 });
+    await fitNodes(canvas.area, canvas.editor.getNodes());
+  }
+
+  /** Zooms in one step around the centre of the canvas. */
+  async zoomIn(): Promise<void> {
+    await zoomStep(this.need().canvas.area, 1);
+  }
+
+  /** Zooms out one step around the centre of the canvas. */
+  async zoomOut(): Promise<void> {
+    await zoomStep(this.need().canvas.area, -1);
   }
 
   async undo(): Promise<void> {
     await this.need().canvas.history.undo();
-    this.changed();
   }
 
   async redo(): Promise<void> {
     await this.need().canvas.history.redo();
-    this.changed();
   }
 
   /** Runs the graph in the engine worker. */
   async start(): Promise<void> {
+    if (this.busy) return;
     await this.run.run(this.document());
+  }
+
+  /** Runs every cell of the graph's sweep, when the sweep is valid. */
+  async startSweep(): Promise<void> {
+    const doc = this.document();
+    if (this.busy || !doc.sweep) return;
+    const issues = checkSweep(doc, getNodeType);
+    if (issues.length > 0) {
+      this.notices.error(`The sweep cannot run: ${issues[0].message}`);
+      return;
+    }
+    await this.sweep.start(doc);
+  }
+
+  /** Stops the run or the sweep under way. */
+  async stop(): Promise<void> {
+    if (this.sweep.phase === 'running') await this.sweep.stop();
+    else await this.run.stop();
   }
 
   /** Renames the graph. */
   setTitle(title: string): void {
     this.meta = { ...this.meta, title };
-    this.changed();
+    this.changed('meta');
+  }
+
+  /** Replaces the graph's sweep (undefined removes it); undo takes the change back. */
+  setSweep(next: SweepSpec | undefined): void {
+    const before = this.meta.sweep;
+    if (JSON.stringify(before) === JSON.stringify(next)) return;
+    const apply = (sweep: SweepSpec | undefined) => this.applySweep(sweep);
+    recordStep(this.need().canvas.history, new SweepAction(copy(before), copy(next), apply));
+    apply(next);
+  }
+
+  /** Gives a graph without a sweep a first one, over a param near the collected output. */
+  addSweep(): void {
+    const feeds = this.need().canvas.editor.getConnections();
+    const sweep = defaultSweep(this.nodes(), feeds, this.selectedId);
+    if (sweep) this.setSweep(sweep);
+    else
+      this.notices.error(
+        'A sweep needs a node with a number param and an output of type correlation or numbers; add them first.'
+      );
+  }
+
+  private applySweep(sweep: SweepSpec | undefined): void {
+    const { sweep: _previous, ...rest } = this.meta;
+    this.meta = sweep ? { ...rest, sweep: copy(sweep) } : rest;
+    this.changed('sweep');
+  }
+
+  private async confirmDiscard(action: string, confirmLabel: string): Promise<boolean> {
+    if (!this.dirty) return true;
+    return this.confirmer.ask({
+      title: 'Discard unsaved changes?',
+      text: `"${this.meta.title}" has changes that are not saved in a file. If you ${action} now, they are lost; choose Cancel and Save (Ctrl+S) to keep them.`,
+      confirmLabel
+    });
   }
 
   private async openFirst(): Promise<void> {
@@ -229,10 +309,12 @@ export class EditorSession {
 
     const draft = loadDraft();
     if (draft && (await this.openText(draft.text, 'draft'))) {
+      this.dirty = draft.dirty;
+      this.writeDraft();
       const when = new Date(draft.savedAt).toLocaleString();
-      this.notice = { tone: 'info', text: `Restored your draft from ${when}.` };
+      this.notices.info(`Restored your draft from ${when}.`);
     } else if (firstExample) {
-      await this.openExample(firstExample);
+      await this.openText(firstExample.text, firstExample.file);
     } else {
       await this.newGraph();
     }
@@ -241,55 +323,61 @@ export class EditorSession {
 
   private async openResult(
     result: ReturnType<typeof parseGraph>,
-    source: string
+    source: string,
+    notice?: string
   ): Promise<boolean> {
     const { doc, problems } = result;
     this.problems = problems.length > 0 ? { source, opened: doc !== null, problems } : null;
     if (!doc) return false;
     await this.show(doc);
-    if (problems.length === 0) this.notice = null;
+    if (problems.length === 0 && notice) this.notices.info(notice);
     return true;
   }
 
   private async show(doc: GraphDocument): Promise<void> {
     const { canvas, bridge } = this.need();
     await this.run.reset();
+    await this.sweep.reset();
     this.meta = metaOf(doc);
     this.selectedId = null;
     await canvas.quietly(() => loadDocument(bridge, doc));
     canvas.history.clear();
     if (!doc.view) await this.fit();
+    this.zoom = canvas.area.area.transform.k;
+    this.dirty = false;
+    this.revision++;
     this.writeDraft();
   }
 
-  private changed(): void {
-    if (this.fromShareLink && location.hash.startsWith('#g=')) {
-      replaceState(location.pathname + location.search, {});
-      this.fromShareLink = false;
+  private changed(kind: EditKind): void {
+    if (kind === 'graph' || kind === 'params') this.run.markStale();
+    if (kind === 'graph' || kind === 'params' || kind === 'sweep') {
+      this.sweep.markStale();
+      this.revision++;
+    }
+
+    if (kind === 'view') {
+      this.zoom = this.canvas?.area.area.transform.k ?? this.zoom;
+    } else {
+      this.dirty = true;
+      if (this.fromShareLink && location.hash.startsWith('#g=')) {
+        replaceState(location.pathname + location.search, {});
+        this.fromShareLink = false;
+      }
     }
     this.draft.call();
   }
 
   private writeDraft(): void {
-    if (this.bridge) saveDraft(this.document());
-  }
-
-  private freeSpot(): { x: number; y: number } {
-    const { canvas } = this.need();
-    const selected = canvas.area.nodeViews.get(this.selectedId ?? '');
-    if (selected) return { x: selected.position.x + 320, y: selected.position.y };
-
-    const { x, y, k } = canvas.area.area.transform;
-    const rect = canvas.area.container.getBoundingClientRect();
-    const jitter = (this.nodes().length % 5) * 24;
-    return {
-      x: (rect.width / 2 - x) / k - 140 + jitter,
-      y: (rect.height / 2 - y) / k - 90 + jitter
-    };
+    if (this.bridge) saveDraft(this.document(), this.dirty);
   }
 
   private need(): { canvas: Canvas; bridge: BridgeContext } {
     if (!this.canvas || !this.bridge) throw new Error('The canvas is not mounted yet.');
     return { canvas: this.canvas, bridge: this.bridge };
   }
+}
+
+function copy<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 }

@@ -1,6 +1,16 @@
 /** The actions the keyboard can trigger. */
 export type ShortcutAction =
-  'save' | 'open' | 'run' | 'stop' | 'undo' | 'redo' | 'delete' | 'arrange';
+  | 'save'
+  | 'open'
+  | 'run'
+  | 'stop'
+  | 'undo'
+  | 'redo'
+  | 'delete'
+  | 'arrange'
+  | 'zoomIn'
+  | 'zoomOut'
+  | 'fit';
 
 /** The shortcut of each action, as the toolbar's tooltips show it. */
 export const SHORTCUT_HINTS: Record<ShortcutAction, string> = {
@@ -11,7 +21,10 @@ export const SHORTCUT_HINTS: Record<ShortcutAction, string> = {
   undo: 'Ctrl+Z',
   redo: 'Ctrl+Shift+Z',
   delete: 'Delete',
-  arrange: 'Ctrl+Shift+A'
+  arrange: 'Ctrl+Shift+A',
+  zoomIn: '+',
+  zoomOut: '−',
+  fit: 'F'
 };
 
 /**
@@ -33,6 +46,10 @@ export function shortcutFor(event: KeyboardEvent): ShortcutAction | null {
   if (command && key === 'y') return 'redo';
   if (command && event.shiftKey && key === 'a') return 'arrange';
   if (!command && (key === 'delete' || key === 'backspace')) return 'delete';
+  if (command || event.altKey) return null;
+  if (key === '+' || key === '=') return 'zoomIn';
+  if (key === '-') return 'zoomOut';
+  if (key === 'f') return 'fit';
   return null;
 }
 

@@ -1,0 +1,81 @@
+import { AreaExtensions } from 'rete-area-plugin';
+import type { KumikiNode } from './kumiki-node.svelte';
+import type { KumikiArea } from './schemes';
+
+/**
+ * The smallest zoom at which node text stays legible (13 px type shows at about 8 px). Fit never
+ * goes below it: a graph wider than the canvas is scrolled rather than shrunk further.
+ */
+export const READABLE_ZOOM = 0.6;
+
+/** The zoom range the wheel and the zoom buttons allow. */
+export const ZOOM_RANGE = { min: 0.2, max: 2 } as const;
+
+/** How much one press of zoom in or zoom out changes the zoom. */
+const ZOOM_STEP = 1.2;
+
+/** Space kept between the graph and the canvas edges when fitting, in screen pixels. */
+const MARGIN = 40;
+
+/**
+ * Fits `nodes` into the canvas at a zoom between READABLE_ZOOM and 1. When the graph does not
+ * fit at the readable zoom, its left (and, if too tall, top) edge is shown first, where a
+ * pipeline starts, and the rest is reached by panning.
+ */
+export async function fitNodes(area: KumikiArea, nodes: KumikiNode[]): Promise<void> {
+  const { clientWidth: width, clientHeight: height } = area.container;
+  if (nodes.length === 0 || width === 0 || height === 0) return;
+
+  const box = AreaExtensions.getBoundingBox(area, nodes);
+  const room = { width: width - 2 * MARGIN, height: height - 2 * MARGIN };
+  const fitting = Math.min(room.width / box.width, room.height / box.height);
+  const k = clamp(fitting, READABLE_ZOOM, 1);
+
+  const x = box.width * k <= room.width ? width / 2 - box.center.x * k : MARGIN - box.left * k;
+  const y = box.height * k <= room.height ? height / 2 - box.center.y * k : MARGIN - box.top * k;
+  await area.area.zoom(k, 0, 0);
+  await area.area.translate(x, y);
+}
+
+/** Zooms in (`direction` 1) or out (-1) by one step around the centre of the canvas. */
+export async function zoomStep(area: KumikiArea, direction: 1 | -1): Promise<void> {
+  const { x, y, k } = area.area.transform;
+  const next = clamp(k * ZOOM_STEP ** direction, ZOOM_RANGE.min, ZOOM_RANGE.max);
+  const factor = next / k - 1;
+  const centre = { x: area.container.clientWidth / 2, y: area.container.clientHeight / 2 };
+  await area.area.zoom(next, (x - centre.x) * factor, (y - centre.y) * factor);
+}
+
+/** Keeps wheel, pinch and double-click zoom within ZOOM_RANGE. */
+export function limitZoom(area: KumikiArea): void {
+  area.addPipe((context) => {
+    if (context.type !== 'zoom') return context;
+    const zoom = clamp(context.data.zoom, ZOOM_RANGE.min, ZOOM_RANGE.max);
+    return { ...context, data: { ...context.data, zoom } };
+  });
+}
+
+/**
+ * Where a new node goes: right of the selected node, else mid-view, a little apart from the
+ * last node added there.
+ */
+export function freeSpot(
+  area: KumikiArea,
+  selectedId: string | null,
+  nodeCount: number
+): { x: number; y: number } {
+  const selected = area.nodeViews.get(selectedId ?? '');
+  if (selected) return { x: selected.position.x + 340, y: selected.position.y };
+
+  const { x, y, k } = area.area.transform;
+  const rect = area.container.getBoundingClientRect();
+  const jitter = (nodeCount % 5) * 24;
+  return {
+    x: (rect.width / 2 - x) / k - 150 + jitter,
+    y: (rect.height / 2 - y) / k - 90 + jitter
+  };
+}
+
+function clamp(value: number, low: number, high: number): number {
+  return Math.min(high, Math.max(low, value));
+}

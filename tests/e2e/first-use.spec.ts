@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { EditorPage } from './editor-page';
+
+/** The zoom below which node text is too small to read; Fit and the first view stay above. */
+const READABLE_ZOOM = 0.6;
+
+test('the first view is readable and Fit never shrinks the graph below it', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  const example = JSON.parse(readFileSync('graphs/takens-stsb.json', 'utf-8'));
+
+  expect(await editor.zoom()).toBeCloseTo(example.view.zoom, 4);
+  expect(await editor.zoom()).toBeGreaterThanOrEqual(READABLE_ZOOM);
+  await expect(editor.node('stsb')).toBeInViewport();
+
+  await page.getByRole('button', { name: 'Fit the graph into view' }).click();
+  expect(await editor.zoom()).toBeGreaterThanOrEqual(READABLE_ZOOM);
+
+  const fitted = await editor.zoom();
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await expect.poll(() => editor.zoom()).toBeGreaterThan(fitted);
+  await page.getByRole('button', { name: 'Zoom out' }).click();
+  await page.getByRole('button', { name: 'Zoom out' }).click();
+  await expect.poll(() => editor.zoom()).toBeLessThan(fitted);
+  await expect(page.getByTestId('zoom-level')).toHaveText(/^\d+%$/);
+});
+
+test('the graph says what it computes and sockets carry their names', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+
+  const description = page.getByTestId('graph-description');
+  await expect(description).toContainText('Embeds each STS-B dev pair');
+  await description.getByRole('button', { name: 'More' }).click();
+  await expect(description.getByRole('button', { name: 'Less' })).toHaveAttribute(
+    'aria-expanded',
+    'true'
+  );
+
+  const name = (node: string, socket: string) =>
+    editor.node(node).locator(`[data-testid="${socket}"] .name`);
+  await expect(name('embed', 'input-pairs')).toHaveText('pairs');
+  await expect(name('embed', 'output-vectors')).toHaveText('vectors');
+  await expect(name('takens', 'output-clouds')).toHaveText('clouds');
+  await expect(editor.node('takens').getByTestId('output-clouds')).toContainText('cloud-pairs');
+});
+
+test('the results say out of date after a param change, until the next run', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  await editor.setParam('stsb', 'limit', '8');
+  const stale = page.getByTestId('results-stale');
+
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('pearson')).toBeVisible({ timeout: 180_000 });
+  await expect(stale).toHaveCount(0);
+
+  await editor.setParam('takens', 'lag', '2');
+  await expect(stale).toHaveText(/out of date — run again/i);
+
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-phase', 'done', {
+    timeout: 180_000
+  });
+  await expect(stale).toHaveCount(0);
+});
+
+test('New asks before discarding unsaved changes', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  const count = await editor.nodes().count();
+  await editor.setParam('stsb', 'limit', '5');
+  const dialog = page.getByRole('dialog', { name: 'Discard unsaved changes?' });
+
+  await page.getByRole('button', { name: 'New', exact: true }).click();
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('Takens + persistence on STS-B');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(editor.nodes()).toHaveCount(count);
+  await expect(editor.param('stsb', 'limit')).toHaveValue('5');
+
+  await page.getByRole('button', { name: 'New', exact: true }).click();
+  await dialog.getByRole('button', { name: 'Discard and start new' }).click();
+  await expect(editor.nodes()).toHaveCount(0);
+});
+
+test('notices come one at a time and information goes away by itself', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  const notice = page.getByTestId('notice');
+
+  await page.getByTestId('share-button').click();
+  await expect(notice).toHaveCount(1);
+  await expect(notice).toHaveAttribute('data-tone', 'info');
+  await expect(notice).toHaveCount(0, { timeout: 20_000 });
+
+  const text = readFileSync('graphs/takens-stsb.json', 'utf-8');
+  await editor.dropFile('example copy.json', text);
+  await expect(notice).toHaveText(/Opened "example copy.json"/);
+  await expect(notice).toHaveCount(0, { timeout: 10_000 });
+
+  await editor.wire(
+    editor.socket('stsb', 'output', 'scores'),
+    editor.socket('takens', 'input', 'vectors')
+  );
+  await expect(notice).toHaveCount(1);
+  await expect(notice).toHaveAttribute('data-tone', 'error');
+  await page.waitForTimeout(5000);
+  await expect(notice).toBeVisible();
+  await notice.getByRole('button', { name: 'Dismiss message' }).click();
+  await expect(notice).toHaveCount(0);
+});
+
+test('the run log follows the newest line', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  await editor.setParam('stsb', 'limit', '8');
+
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-phase', 'done', {
+    timeout: 180_000
+  });
+  const log = page.getByTestId('run-log');
+  const box = await log.evaluate((el) => ({
+    overflows: el.scrollHeight > el.clientHeight,
+    gap: el.scrollHeight - el.scrollTop - el.clientHeight
+  }));
+  expect(box.overflows).toBe(true);
+  expect(box.gap).toBeLessThan(8);
+});
