@@ -60,8 +60,10 @@ export async function commandSweep(
   process.once('SIGINT', onInterrupt);
   const table = await runSweep(executor, doc, {
     signal: controller.signal,
-    onCell: (result) =>
-      process.stderr.write(`cell ${result.index + 1}/${total}: ${describe(result)}\n`)
+    onCell: (result) => {
+      if (flags.quiet && result.status === 'finished') return;
+      process.stderr.write(`cell ${result.index + 1}/${total}: ${describe(result)}\n`);
+    }
   });
   process.off('SIGINT', onInterrupt);
   await writeTable(out, table);

@@ -2,9 +2,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GraphDocument } from '../lib/graph/document';
 import { toJsonValue } from '../lib/graph/export-value';
-import { correlationCsv, numbersCsv } from '../lib/graph/export-csv';
+import { correlationCsv, matrixCsv, numbersCsv } from '../lib/graph/export-csv';
 import { diagramPairsNpz } from '../lib/graph/export-npy';
-import type { Correlation, DiagramPairs, Plot, SocketType } from '../lib/graph/values';
+import type { Correlation, DiagramPairs, Matrix, Plot, SocketType } from '../lib/graph/values';
 import type { RunSummary } from '../lib/engine/events';
 import { plotToSvg } from '../lib/plot/svg';
 import { getNodeType } from '../../nodes/registry';
@@ -18,6 +18,7 @@ function sideFile(type: SocketType | undefined, value: unknown) {
   if (type === 'numbers') return { extension: 'csv', bytes: numbersCsv(value as Float64Array) };
   if (type === 'correlation')
     return { extension: 'csv', bytes: correlationCsv(value as Correlation) };
+  if (type === 'matrix') return { extension: 'csv', bytes: matrixCsv(value as Matrix) };
   if (type === 'diagram-pairs')
     return { extension: 'npz', bytes: diagramPairsNpz(value as DiagramPairs) };
   return undefined;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { correlationCsv, numbersCsv } from '../../../../src/lib/graph/export-csv';
+import { correlationCsv, matrixCsv, numbersCsv } from '../../../../src/lib/graph/export-csv';
 import { diagramNpy, diagramPairsNpz } from '../../../../src/lib/graph/export-npy';
 import { diagramRows, toJsonValue } from '../../../../src/lib/graph/export-value';
 import type { Diagram } from '../../../../src/lib/graph/values';
@@ -59,5 +59,10 @@ describe('exports', () => {
       pearsonInterval: [-0.8, -0.1]
     });
     expect(csv.split('\n')[1]).toBe('pearson,-0.5,-0.8,-0.1');
+  });
+
+  it('writes a distance matrix as labelled CSV rows', () => {
+    const m = { size: 2, values: Float64Array.of(0, 1.5, 1.5, 0), labels: ['first 0', 'first 1'] };
+    expect(matrixCsv(m)).toBe(',first 0,first 1\nfirst 0,0,1.5\nfirst 1,1.5,0\n');
   });
 });
