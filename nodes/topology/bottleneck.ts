@@ -1,6 +1,12 @@
 import type { NodeType } from '../../src/lib/graph/node-type';
 import type { Diagram, DiagramPairs } from '../../src/lib/graph/values';
-import { checkDiagram, diagramPairCount, splitPoints, type DiagramPart } from './diagram-points';
+import {
+  checkDiagram,
+  diagramPairCount,
+  essentialGaps,
+  splitPoints,
+  type DiagramPart
+} from './diagram-points';
 import { forEachPair } from './pair-loop';
 import { readEnumParam } from './params';
 import { hasOneBirth, lineBottleneck } from './line-matching';
@@ -34,14 +40,9 @@ export function bottleneckOfDimension(
 ): number {
   const pa = splitPoints(a, dim);
   const pb = splitPoints(b, dim);
-  if (pa.essential.length !== pb.essential.length) return Infinity;
-
-  let essential = 0;
-  pa.essential.sort((x, y) => x - y);
-  pb.essential.sort((x, y) => x - y);
-  for (let k = 0; k < pa.essential.length; k++) {
-    essential = Math.max(essential, Math.abs(pa.essential[k] - pb.essential[k]));
-  }
+  const gaps = essentialGaps(pa, pb);
+  if (!gaps) return Infinity;
+  const essential = gaps.reduce((m, g) => Math.max(m, g), 0);
 
   const onLines = method === 'auto' && hasOneBirth(pa) && hasOneBirth(pb);
   return Math.max(essential, onLines ? lineBottleneck(pa, pb) : finiteBottleneck(pa, pb));

@@ -63,3 +63,19 @@ export function splitPoints(diagram: Diagram, dim: number): DiagramPart {
   }
   return { birth, death, essential };
 }
+
+/**
+ * The gaps |birth − birth′| between the points that never die in two diagram parts, matched by
+ * sorted birth (GUDHI's convention); null when their counts differ (the distance is then
+ * infinite). Sorts both parts' essential births in place.
+ */
+export function essentialGaps(pa: DiagramPart, pb: DiagramPart): number[] | null {
+  if (pa.essential.length !== pb.essential.length) return null;
+  pa.essential.sort((x, y) => x - y);
+  pb.essential.sort((x, y) => x - y);
+  const gaps: number[] = [];
+  for (let k = 0; k < pa.essential.length; k++) {
+    gaps.push(Math.abs(pa.essential[k] - pb.essential[k]));
+  }
+  return gaps;
+}

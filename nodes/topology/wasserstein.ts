@@ -1,6 +1,12 @@
 import type { NodeType, NumberParam } from '../../src/lib/graph/node-type';
 import type { Diagram, DiagramPairs } from '../../src/lib/graph/values';
-import { checkDiagram, diagramPairCount, splitPoints, type DiagramPart } from './diagram-points';
+import {
+  checkDiagram,
+  diagramPairCount,
+  essentialGaps,
+  splitPoints,
+  type DiagramPart
+} from './diagram-points';
 import { hasOneBirth, lineWassersteinPower } from './line-matching';
 import { solveAssignment } from './matching';
 import { forEachPair } from './pair-loop';
@@ -63,14 +69,9 @@ export function wassersteinPower(
 ): number {
   const pa = splitPoints(a, dim);
   const pb = splitPoints(b, dim);
-  if (pa.essential.length !== pb.essential.length) return Infinity;
-
-  let total = 0;
-  pa.essential.sort((x, y) => x - y);
-  pb.essential.sort((x, y) => x - y);
-  for (let k = 0; k < pa.essential.length; k++) {
-    total += Math.abs(pa.essential[k] - pb.essential[k]) ** order;
-  }
+  const gaps = essentialGaps(pa, pb);
+  if (!gaps) return Infinity;
+  const total = gaps.reduce((sum, g) => sum + g ** order, 0);
 
   if (method === 'auto' && hasOneBirth(pa) && hasOneBirth(pb)) {
     return total + lineWassersteinPower(pa, pb, order, ground);

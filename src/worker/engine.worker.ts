@@ -56,53 +56,50 @@ async function startExecutor(preferred: string): Promise<Executor> {
   return new Executor({ tf, files, assets: browserAssets, cache: indexedDbCache() }, getNodeType);
 }
 
+/**
+ * Starts one piece of work: cancels the one before, starts the executor on first use, and
+ * counts the events passed on, since they reach the editor on their own message port and the
+ * editor waits for all of them before it takes the reply.
+ */
+async function begin(onEvent: (event: RunEvent) => void, backend: string) {
+  controller?.abort();
+  controller = new AbortController();
+  executor ??= startExecutor(BACKENDS.includes(backend) ? backend : 'wasm');
+  const counter = { events: 0 };
+  const count = (event: RunEvent) => {
+    counter.events++;
+    onEvent(event);
+  };
+  return {
+    executor: await executor,
+    options: { signal: controller.signal, onEvent: count },
+    counter
+  };
+}
+
 /** What the editor calls across the worker boundary. */
 export const workerApi = {
-  /**
-   * Runs a graph. Events reach the editor on their own message port, so the reply also says
-   * how many were sent; the client waits for all of them before it takes the summary.
-   */
+  /** Runs a graph (only as far as `only` needs, when given). */
   async run(
     doc: GraphDocument,
     onEvent: (event: RunEvent) => void,
     only?: string[],
     backend = 'wasm'
   ): Promise<{ summary: RunSummary; events: number }> {
-    controller?.abort();
-    controller = new AbortController();
-    executor ??= startExecutor(BACKENDS.includes(backend) ? backend : 'wasm');
-    let events = 0;
-    const count = (event: RunEvent) => {
-      events++;
-      onEvent(event);
-    };
-    const executorReady = await executor;
-    const summary = await executorReady.run(doc, {
-      signal: controller.signal,
-      onEvent: count,
-      only
-    });
-    return { summary, events };
+    const work = await begin(onEvent, backend);
+    const summary = await work.executor.run(doc, { ...work.options, only });
+    return { summary, events: work.counter.events };
   },
-  /** Runs cell `index` of the graph's sweep; events are counted as for `run`. */
+  /** Runs cell `index` of the graph's sweep. */
   async runSweepCell(
     doc: GraphDocument,
     index: number,
     onEvent: (event: RunEvent) => void,
     backend = 'wasm'
   ): Promise<{ result: SweepCellResult; events: number }> {
-    controller?.abort();
-    controller = new AbortController();
-    executor ??= startExecutor(BACKENDS.includes(backend) ? backend : 'wasm');
-    let events = 0;
-    const count = (event: RunEvent) => {
-      events++;
-      onEvent(event);
-    };
-    const executorReady = await executor;
-    const options = { signal: controller.signal, onEvent: count };
-    const result = await runSweepCell(executorReady, doc, index, options);
-    return { result, events };
+    const work = await begin(onEvent, backend);
+    const result = await runSweepCell(work.executor, doc, index, work.options);
+    return { result, events: work.counter.events };
   },
   cancel(): void {
     controller?.abort();
