@@ -4,6 +4,12 @@ import { cosineNode } from './analysis/cosine';
 import { tsneDistanceNode } from './analysis/tsne';
 import { pointsNode } from './data/points';
 import { stsbNode } from './data/stsb';
+import { distanceNode } from './diffusion/distance-node';
+import { mixture1dNode, mixture2dNode } from './diffusion/mixture-nodes';
+import { samplerNode } from './diffusion/sampler-node';
+import { samplesPlotNode } from './diffusion/samples-plot';
+import { scheduleNode } from './diffusion/schedule-node';
+import { ringsNode, swissRollNode, twoMoonsNode } from './diffusion/shapes';
 import { sentenceEmbedNode } from './embed/sentence';
 import { vectorsFileNode } from './embed/vectors-file';
 import { diagramPlotNode } from './plot/diagram';
@@ -43,6 +49,15 @@ export const nodeTypes: readonly NodeType[] = [
   learningCurvesNode,
   greedyPathNode,
   qTableNode,
+  mixture1dNode,
+  mixture2dNode,
+  twoMoonsNode,
+  swissRollNode,
+  ringsNode,
+  scheduleNode,
+  samplerNode,
+  distanceNode,
+  samplesPlotNode,
   scatterNode,
   diagramPlotNode
 ];

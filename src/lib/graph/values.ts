@@ -219,6 +219,45 @@ export interface EnvironmentPlot {
   notes?: string[];
 }
 
+/**
+ * Samples (`samples` socket): `count` points in R^dim, row-major in `points`, such as data drawn
+ * from a law or the output of a diffusion sampler.
+ */
+export interface Samples {
+  dim: number;
+  count: number;
+  points: Float64Array;
+}
+
+/**
+ * A diffusion noise schedule (`schedule` socket) of n = `alphas.length` steps: 0 < α_i < 1 at
+ * `alphas[i - 1]` and the cumulative products ᾱ_i = α_1⋯α_i at `alphaBars[i - 1]`. `name` says
+ * how it was made ("linear β", "cosine", ...).
+ */
+export interface Schedule {
+  name: string;
+  alphas: Float64Array;
+  alphaBars: Float64Array;
+}
+
+/**
+ * A Gaussian mixture on R^dim with diagonal covariances: component k has weight `weights[k]`
+ * (summing to 1), mean `means[k * dim + j]` and variance `variances[k * dim + j]` in coordinate j.
+ */
+export interface GaussianMixture {
+  dim: number;
+  weights: Float64Array;
+  means: Float64Array;
+  variances: Float64Array;
+}
+
+/**
+ * A noise predictor z_i(x) for a DDPM (`noise-predictor` socket). `exact-mixture` is the exact
+ * predictor of Gaussian-mixture data, z_i(x) = −√(1−ᾱ_i) ∇log p_i(x), evaluated with the
+ * schedule the sampler is given.
+ */
+export type NoisePredictor = { kind: 'exact-mixture'; mixture: GaussianMixture };
+
 export type Plot =
   ScatterPlot | HeatmapPlot | DiagramPlot | BarcodePlot | LinesPlot | EnvironmentPlot;
 
@@ -234,6 +273,9 @@ export interface SocketValues {
   plot: Plot;
   environment: Environment;
   'rl-runs': RlRuns;
+  samples: Samples;
+  schedule: Schedule;
+  'noise-predictor': NoisePredictor;
 }
 
 export type SocketType = keyof SocketValues;
@@ -248,5 +290,8 @@ export const SOCKET_TYPES: readonly SocketType[] = [
   'matrix',
   'plot',
   'environment',
-  'rl-runs'
+  'rl-runs',
+  'samples',
+  'schedule',
+  'noise-predictor'
 ];

@@ -1,0 +1,65 @@
+import { NodeInputError, type NodeType, type NumberParam } from '../../src/lib/graph/node-type';
+import type { NoisePredictor, Schedule } from '../../src/lib/graph/values';
+import { readEnumParam, readNumberParam } from '../topology/params';
+import { normalSource } from './normal';
+import { SIGMA_KINDS, sampleReverse } from './sampler';
+
+const COUNT: NumberParam = {
+  kind: 'integer',
+  default: 2000,
+  min: 1,
+  max: 1_000_000,
+  unit: 'points',
+  help: 'How many points to sample.'
+};
+
+/**
+ * Node `diffusion/sampler`: the DDPM reverse process of issue 5 from x̂_n ~ N(0, I), with the
+ * schedule's α_i, a noise predictor z_i and one of three σ_i choices; seeded by the run.
+ */
+export const samplerNode: NodeType = {
+  type: 'diffusion/sampler',
+  version: 1,
+  title: 'DDPM sampler',
+  category: 'diffusion',
+  description:
+    'Samples points by the reverse process x̂_{i−1} = (x̂_i − (1−α_i)/√(1−ᾱ_i) z_i(x̂_i))/√α_i ' +
+    '+ σ_i ξ_i from x̂_n ~ N(0, I), with ξ_1 = 0.',
+  inputs: {
+    schedule: { type: 'schedule', label: 'schedule' },
+    predictor: { type: 'noise-predictor', label: 'noise predictor' }
+  },
+  outputs: { samples: { type: 'samples', label: 'samples' } },
+  params: {
+    count: COUNT,
+    sigma: {
+      kind: 'enum',
+      default: 'default',
+      options: SIGMA_KINDS,
+      help: 'σ_i²: default (1−α_i)/α_i, beta 1−α_i, or posterior (1−ᾱ_{i−1})/(1−ᾱ_i)·(1−α_i).'
+    }
+  },
+
+  async run(inputs, params, context) {
+    const count = readNumberParam(params, 'count', COUNT);
+    const sigma = readEnumParam(params, 'sigma', SIGMA_KINDS, 'default');
+    const schedule = inputs.schedule as Schedule | undefined;
+    const predictor = inputs.predictor as NoisePredictor | undefined;
+    for (const [field, value] of Object.entries({ schedule, predictor })) {
+      if (!value) throw new NodeInputError(`Input "${field}" is not connected.`, field);
+    }
+
+    const samples = sampleReverse(
+      schedule!,
+      predictor!,
+      sigma,
+      count,
+      normalSource(context.random),
+      {
+        signal: context.signal,
+        progress: context.progress
+      }
+    );
+    return { samples };
+  }
+};
