@@ -1,10 +1,16 @@
-import { NodeInputError, type NodeType, type NumberParam } from '../../src/lib/graph/node-type';
+import {
+  NodeInputError,
+  type NodeType,
+  type NumberParam,
+  type RunContext
+} from '../../src/lib/graph/node-type';
 import type { Environment, RlRuns } from '../../src/lib/graph/values';
-import { forEachPair } from '../topology/pair-loop';
+import { throwIfAborted } from '../topology/pair-loop';
 import { readEnumParam, readNumberParam } from '../topology/params';
 import { checkEnvironment } from './environment';
-import { seedStreams } from './random';
-import { greedyPath, runSeed, type TdSettings } from './td';
+import { TdLearner } from './learner';
+import { seedStreams, type Sfc32 } from './random';
+import { greedyPath, type EpisodeRecords, type TdSettings } from './td';
 import { METHODS } from './td-update';
 
 const num = (spec: Omit<NumberParam, 'kind'>): NumberParam => ({ kind: 'number', ...spec });
@@ -46,12 +52,55 @@ export const TD_PARAMS = {
 };
 const INITIAL_STEPS = ['run', 'episode'] as const;
 
+/** Steps between two looks at the cancel signal, inside an episode too. */
+export const STEPS_PER_CHECK = 4096;
+/** How long (ms) learning may run before it yields to the event loop and reports progress. */
+const SLICE_MS = 30;
+
+/**
+ * Runs every seed of the agent in turn, writing per-episode results into `out`, and returns
+ * the final Q-table averaged over seeds. Every `STEPS_PER_CHECK` steps it looks at the run's
+ * cancel signal, and every `SLICE_MS` it reports progress and yields to the event loop so that
+ * a cancel message sent to a worker is delivered, so a stop takes effect inside a long seed.
+ */
+export async function learnSeeds(
+  env: Environment,
+  settings: TdSettings,
+  streams: Sfc32[],
+  out: EpisodeRecords,
+  context: RunContext
+): Promise<Float64Array> {
+  const learner = new TdLearner(env, settings, out);
+  const meanQ = new Float64Array(env.stateCount * env.actionCount);
+  const seeds = streams.length;
+  let sliceStart = Date.now();
+
+  for (let seed = 0; seed < seeds; seed++) {
+    learner.begin(streams[seed], seed);
+    let done = false;
+    while (!done) {
+      throwIfAborted(context.signal);
+      done = learner.advance(STEPS_PER_CHECK);
+      if (Date.now() - sliceStart >= SLICE_MS) {
+        context.progress((seed + learner.progress) / seeds);
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        sliceStart = Date.now();
+      }
+    }
+    learner.addTableTo(meanQ, seeds);
+  }
+
+  throwIfAborted(context.signal);
+  context.progress(1);
+  return meanQ;
+}
+
 /**
  * Node `rl/td-control`: tabular TD control (SARSA, Q-learning, the hybrid rule, expected SARSA
  * or double Q-learning; see `tdUpdate`) with an ε-greedy policy, run for several independent
  * seeds, each with its own random stream drawn from the node's seeded source. Outputs every
  * episode's return, length and max-Q of the start, the final Q-table averaged over seeds and
- * its greedy path.
+ * its greedy path. A stop request takes effect within a few thousand steps, inside a seed too.
  */
 export const tdControlNode: NodeType = {
   type: 'rl/td-control',
@@ -112,22 +161,13 @@ export const tdControlNode: NodeType = {
       );
     }
 
-    const cells = env.stateCount * env.actionCount;
-    const q = new Float64Array(cells);
-    const q2 = new Float64Array(cells);
-    const meanQ = new Float64Array(cells);
     const out = {
       returns: new Float64Array(total),
       steps: new Int32Array(total),
       startMaxQ: new Float64Array(total)
     };
     const streams = seedStreams(context.random, seeds);
-    const double = method === 'double-q';
-
-    await forEachPair(seeds, context, (seed) => {
-      runSeed(env, settings, streams[seed], q, q2, out, seed);
-      for (let k = 0; k < cells; k++) meanQ[k] += (double ? (q[k] + q2[k]) / 2 : q[k]) / seeds;
-    });
+    const meanQ = await learnSeeds(env, settings, streams, out, context);
 
     const runs: RlRuns = {
       name: String(params.name ?? '').trim() || method,

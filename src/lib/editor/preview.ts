@@ -3,7 +3,10 @@ import type {
   CloudPairs,
   Correlation,
   DiagramPairs,
+  Environment,
+  Matrix,
   Plot,
+  RlRuns,
   SentencePairs,
   VectorPairs
 } from '../graph/values';
@@ -52,6 +55,25 @@ export function previewOf(
       return { kind: 'text', lines: cloudSummary(value as CloudPairs) };
     case 'diagram-pairs':
       return { kind: 'text', lines: diagramSummary(value as DiagramPairs) };
+    case 'environment': {
+      const env = value as Environment;
+      const picture: Plot = {
+        kind: 'environment',
+        title: env.name,
+        environment: env,
+        path: new Int32Array(0)
+      };
+      return { kind: 'image', src: plotImage(picture, 480, 300), alt: env.name };
+    }
+    case 'rl-runs':
+      return { kind: 'text', lines: runsSummary(value as RlRuns) };
+    case 'matrix': {
+      const m = value as Matrix;
+      return {
+        kind: 'text',
+        lines: [`${m.size} × ${m.size} distance matrix`, ...numberSummary(m.values).slice(1)]
+      };
+    }
     default:
       return { kind: 'text', lines: [`${main[0]}: ready`] };
   }
@@ -91,5 +113,19 @@ function diagramSummary(diagrams: DiagramPairs): string[] {
   return [
     `${diagrams.first.length} pairs of diagrams`,
     `${formatNumber(mean, 3)} points per diagram on average`
+  ];
+}
+
+/** The agent's name and size, and its mean return over the last 100 episodes of every seed. */
+function runsSummary(runs: RlRuns): string[] {
+  const last = Math.min(100, runs.episodes);
+  let sum = 0;
+  for (let s = 0; s < runs.seeds; s++) {
+    for (let e = runs.episodes - last; e < runs.episodes; e++)
+      sum += runs.returns[s * runs.episodes + e];
+  }
+  return [
+    `${runs.name}: ${runs.seeds} seeds × ${runs.episodes} episodes`,
+    `mean return, last ${last} episodes: ${formatNumber(sum / (runs.seeds * last))}`
   ];
 }

@@ -13,9 +13,9 @@ interface GraphReference {
  * Runs an example RL graph with the seeds and episodes of its NumPy reference in graphs.json,
  * checks every node finished, that each agent's mean return and final max-Q of the start state
  * are within 4 standard errors of the reference (Welch's z over independent seeds), and that
- * the plots draw one line and band per agent and the greedy path.
+ * the plots draw one line and band per agent and the greedy path. Returns the run's summary.
  */
-export async function checkRlGraph(name: string, agents: Record<string, string>): Promise<void> {
+export async function checkRlGraph(name: string, agents: Record<string, string>) {
   const reference = readRlFixture<Record<string, GraphReference>>('graphs.json')[name];
   const { seeds, episodes } = reference.settings;
   const overrides = Object.fromEntries(Object.keys(agents).map((id) => [id, { seeds, episodes }]));
@@ -37,4 +37,5 @@ export async function checkRlGraph(name: string, agents: Record<string, string>)
   expect(curves.match(/class="line series-\d"/g)?.length).toBeGreaterThanOrEqual(3);
   expect(plotToSvg(summary.outputs.path.plot as Plot)).toMatch(/class="path"/);
   expect(plotToSvg(summary.outputs.qtable.plot as Plot)).toMatch(/<rect/);
+  return summary;
 }

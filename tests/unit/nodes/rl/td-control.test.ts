@@ -62,6 +62,29 @@ describe('tdControlNode', () => {
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
   });
 
+  it('stops within a bounded time when cancelled during one long seed', async () => {
+    // A random walk (ε = 1) on cliff walking with a million-step limit: one seed of 1e6
+    // episodes would take hours, so only a check inside the seed can stop it. The cancel
+    // comes from a timer, which fires only if learning yields to the event loop.
+    const env = await environment(cliffWalkingNode);
+    const controller = new AbortController();
+    const context = { ...seededContext(), signal: controller.signal };
+    const params = { seeds: 1, episodes: 1_000_000, epsilon: 1, maxSteps: 1_000_000 };
+    const run = tdControlNode.run({ environment: env }, params, context);
+    let cancelledAt = 0;
+    setTimeout(() => {
+      cancelledAt = performance.now();
+      controller.abort();
+    }, 100);
+
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    // Learning yields every 30 ms and checks every 4096 steps (well under 1 ms); 1 s leaves
+    // room for a loaded machine.
+    expect(performance.now() - cancelledAt).toBeLessThan(1000);
+    expect(context.fractions.length).toBeGreaterThan(0);
+    expect(Math.max(...context.fractions)).toBeLessThan(0.01);
+  });
+
   it.each([
     ['alpha', -0.1, /"alpha" must be between 0 and 1; found -0.1/],
     ['epsilon', Number.NaN, /"epsilon" must be a number; found NaN/],

@@ -1,0 +1,44 @@
+import { expect, test } from '@playwright/test';
+import { EditorPage } from './editor-page';
+
+const AGENTS = ['sarsa', 'qlearning', 'expected'];
+
+test('runs the cliff-walking example and shows its learning curves and greedy path', async ({
+  page
+}) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  await editor.openExample('Cliff walking');
+  await editor.dismissProblems();
+
+  // A small run: 5 seeds of 40 episodes per agent, so the test takes seconds.
+  for (const id of AGENTS) {
+    await editor.setParam(id, 'seeds', '5');
+    await editor.setParam(id, 'episodes', '40');
+  }
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-phase', 'done', {
+    timeout: 120_000
+  });
+
+  for (const id of ['cliff', ...AGENTS, 'returns', 'path', 'qtable']) {
+    await expect(editor.node(id)).toHaveAttribute('data-status', /^(done|cached)$/);
+  }
+  const preview = (id: string) => editor.node(id).getByTestId('node-preview');
+  await expect(preview('cliff').locator('img[alt="Cliff walking"]')).toBeVisible();
+  await expect(preview('sarsa')).toContainText('sarsa: 5 seeds × 40 episodes');
+  await expect(preview('sarsa')).toContainText('mean return, last 40 episodes');
+
+  const curves = preview('returns').locator('img');
+  await expect(curves).toHaveAttribute('alt', /Return per episode/);
+  const path = preview('path').locator('img');
+  await expect(path).toHaveAttribute('alt', /Greedy path of/);
+  for (const image of [curves, path]) {
+    await expect(image).toBeVisible();
+    const decoded = await image.evaluate((img: HTMLImageElement) => img.naturalWidth);
+    expect(decoded).toBeGreaterThan(0);
+  }
+  // The greedy path is drawn on the grid: its SVG holds a path element.
+  const svg = decodeURIComponent((await path.getAttribute('src')) ?? '');
+  expect(svg).toContain('class="path"');
+});
