@@ -12,6 +12,8 @@ import { scheduleNode } from './diffusion/schedule-node';
 import { ringsNode, swissRollNode, twoMoonsNode } from './diffusion/shapes';
 import { sentenceEmbedNode } from './embed/sentence';
 import { vectorsFileNode } from './embed/vectors-file';
+import { doublePendulumNode } from './mechanics/double-pendulum-node';
+import { pendulumViewNode } from './mechanics/pendulum-view-node';
 import { diagramPlotNode } from './plot/diagram';
 import { scatterNode } from './plot/scatter';
 import { environmentFileNode } from './rl/environment-file';
@@ -58,6 +60,8 @@ export const nodeTypes: readonly NodeType[] = [
   samplerNode,
   distanceNode,
   samplesPlotNode,
+  doublePendulumNode,
+  pendulumViewNode,
   scatterNode,
   diagramPlotNode
 ];

@@ -13,7 +13,8 @@ const COLORS: Record<SocketType, string> = {
   'rl-runs': '#e11d48',
   samples: '#0891b2',
   schedule: '#7c3aed',
-  'noise-predictor': '#c2410c'
+  'noise-predictor': '#c2410c',
+  trajectories: '#4d7c0f'
 };
 
 /** The colour of a socket type, so that sockets that fit each other look alike. */
