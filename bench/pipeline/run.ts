@@ -1,8 +1,8 @@
 /**
  * Benchmark: the whole STS-B dev-split pipeline downstream of cached sentence vectors, Kumiki
  * against the equivalent Python script with GUDHI and SciPy (pipeline.py), on the same vectors
- * in the same run: vectors file → Takens → persistence → Wasserstein → correlation, every node
- * with its default params (lag 1, stride 8, dimension 3; dimensions 0 and 1; p = 1, L∞, all
+ * in the same run: vectors file → Takens → persistence → Wasserstein → correlation, every
+ * node with its default params (lag 1, stride 8, dimension 3; dimensions 0 and 1; p = 1, L∞, all
  * dimensions; 1000 bootstrap resamples). Needs out/bench/ from dump-vectors.ts. Run with
  * `npx tsx bench/pipeline/run.ts [repeats]`; it prints times, the ratio and both sides'
  * correlations. Not a test: it never fails on the figures.

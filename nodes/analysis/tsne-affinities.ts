@@ -14,8 +14,8 @@ export function condensedIndex(i: number, j: number, count: number): number {
 
 /**
  * The conditional probabilities p(j | i) of row i, written into `row`: a Gaussian kernel
- * exp(−β d²(i, j)) normalised over j ≠ i, with the precision β found by bisection so that the
- * row's perplexity exp(H) is `perplexity` (H the entropy in nats), within 1e-5 in H or after
+ * exp(−β d²(i, j)) normalised over j ≠ i, with the precision β found by bisection so that
+ * the row's perplexity exp(H) is `perplexity` (H the entropy in nats), within 1e-5 in H or after
  * 100 steps. β starts at 1 and doubles or halves until the target is bracketed (van der Maaten
  * and Hinton 2008, section 2; the same search as scikit-learn's exact t-SNE).
  */

@@ -19,10 +19,10 @@ const MIN_GAIN = 0.01;
 
 /**
  * The gradient of the Kullback–Leibler divergence KL(P‖Q) of t-SNE in two dimensions, exact,
- * written into `gradient`: ∂C/∂y_i = 4 Σ_j (α p_ij − q_ij) w_ij (y_i − y_j), with Student-t
- * weights w_ij = 1 / (1 + |y_i − y_j|²) and q_ij = w_ij / Σ_{k≠l} w_kl (van der Maaten and
- * Hinton 2008, eq. 5). One pass over the count²/2 pairs: the attractive and repulsive sums are
- * kept apart, and the repulsion is divided by the normaliser Σ w once it is known.
+ * written into `gradient`: ∂C/∂y_i = 4 Σ_j (α p_ij − q_ij) w_ij (y_i − y_j), with
+ * Student-t weights w_ij = 1 / (1 + |y_i − y_j|²) and q_ij = w_ij / Σ_{k≠l} w_kl (van der
+ * Maaten and Hinton 2008, eq. 5). One pass over the count²/2 pairs: the attractive and repulsive
+ * sums are kept apart, and the repulsion is divided by the normaliser Σ w once it is known.
  */
 export function klGradient(
   joint: Float64Array,

@@ -60,12 +60,12 @@ export interface TsneResult {
  * Exact t-SNE (van der Maaten and Hinton 2008) of `count` points of `dim` coordinates into the
  * plane, with scikit-learn's schedule for method='exact', init='random': P from the perplexity
  * search (`jointProbabilities`, row by row), start at N(0, 1e-4²) per coordinate drawn from
- * `context.random` (Box–Muller), early exaggeration 12 with momentum 0.5 for the first 250 iterations, then
- * momentum 0.8, with adaptive gains (`TsneDescent`). Cost: O(count²) memory (P and the
- * distances, 8 bytes per pair each, 72 MB at 3000 points while P is built, half that after) and
- * O(count²) time per iteration: at 3000 points of 384 coordinates P takes about 5 s and each
- * iteration about 35 ms, so 1000 iterations take about 40 s. Progress goes from 0 to 0.1 while
- * P is computed, then to 1 over the iterations.
+ * `context.random` (Box–Muller), early exaggeration 12 with momentum 0.5 for the first 250
+ * iterations, then momentum 0.8, with adaptive gains (`TsneDescent`). Cost: O(count²) memory (P
+ * and the distances, 8 bytes per pair each, 72 MB at 3000 points while P is built, half that after)
+ * and O(count²) time per iteration: at 3000 points of 384 coordinates P takes about 5 s and each
+ * iteration about 35 ms, so 1000 iterations take about 40 s. Progress goes from 0 to 0.1 while P is
+ * computed, then to 1 over the iterations.
  */
 export async function tsneEmbedding(
   points: Float64Array,

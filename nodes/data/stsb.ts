@@ -25,11 +25,16 @@ export function parseStsb(text: string, fileName: string, limit = 0): StsbData {
     if (line.trim() === '' || (i === 0 && line.startsWith('score\t'))) continue;
     const fields = line.split('\t');
     if (fields.length < 3) {
-      throw new NodeInputError(`${fileName}, line ${i + 1}: expected at least 3 tab-separated fields (score, sentence 1, sentence 2); found ${fields.length}.`, 'file');
+      const message =
+        `${fileName}, line ${i + 1}: expected at least 3 tab-separated fields ` +
+        `(score, sentence 1, sentence 2); found ${fields.length}.`;
+      throw new NodeInputError(message, 'file');
     }
     const score = Number(fields[0]);
     if (fields[0].trim() === '' || !Number.isFinite(score)) {
-      throw new NodeInputError(`${fileName}, line ${i + 1}: the score ${JSON.stringify(fields[0].slice(0, 20))} is not a number.`, 'file');
+      const shown = JSON.stringify(fields[0].slice(0, 20));
+      const message = `${fileName}, line ${i + 1}: the score ${shown} is not a number.`;
+      throw new NodeInputError(message, 'file');
     }
     first.push(fields[1]);
     second.push(fields[2]);
@@ -37,7 +42,10 @@ export function parseStsb(text: string, fileName: string, limit = 0): StsbData {
   }
 
   if (scores.length === 0) {
-    throw new NodeInputError(`${fileName} holds no sentence pairs; expected lines of "score<TAB>sentence 1<TAB>sentence 2".`, 'file');
+    const message =
+      `${fileName} holds no sentence pairs; ` +
+      'expected lines of "score<TAB>sentence 1<TAB>sentence 2".';
+    throw new NodeInputError(message, 'file');
   }
   return { pairs: { first, second }, scores: Float64Array.from(scores) };
 }
@@ -52,16 +60,36 @@ export const stsbNode: NodeType = {
   version: 1,
   title: 'STS-B pairs',
   category: 'data',
-  description: 'Sentence pairs with human similarity scores (0 to 5) from the STS Benchmark, or from any file in its tab-separated layout.',
+  description:
+    'Sentence pairs with human similarity scores (0 to 5) from the STS Benchmark, ' +
+    'or from any file in its tab-separated layout.',
   inputs: {},
   outputs: {
     pairs: { type: 'sentence-pairs', label: 'pairs' },
     scores: { type: 'numbers', label: 'scores' }
   },
   params: {
-    split: { kind: 'enum', default: 'dev', options: ['dev', 'train'], help: 'The bundled split to read when no file is given.' },
-    file: { kind: 'file', default: '', accept: '.tsv,.txt,.csv', help: 'A tab-separated file (score, sentence 1, sentence 2, ...) to read instead of the bundled split.' },
-    limit: { kind: 'integer', default: 0, min: 0, max: 1_000_000, help: 'Read only the first this many pairs; 0 reads them all.' }
+    split: {
+      kind: 'enum',
+      default: 'dev',
+      options: ['dev', 'train'],
+      help: 'The bundled split to read when no file is given.'
+    },
+    file: {
+      kind: 'file',
+      default: '',
+      accept: '.tsv,.txt,.csv',
+      help:
+        'A tab-separated file (score, sentence 1, sentence 2, ...) ' +
+        'to read instead of the bundled split.'
+    },
+    limit: {
+      kind: 'integer',
+      default: 0,
+      min: 0,
+      max: 1_000_000,
+      help: 'Read only the first this many pairs; 0 reads them all.'
+    }
   },
   async run(_inputs, params, context) {
     const file = String(params.file);
@@ -72,7 +100,8 @@ export const stsbNode: NodeType = {
     try {
       bytes = await source.read(name);
     } catch (error) {
-      throw new NodeInputError(`Could not read ${JSON.stringify(name)}: ${(error as Error).message}`, 'file');
+      const message = `Could not read ${JSON.stringify(name)}: ${(error as Error).message}`;
+      throw new NodeInputError(message, 'file');
     }
     const text = new TextDecoder('utf-8').decode(bytes);
     const data = parseStsb(text, name, Number(params.limit));

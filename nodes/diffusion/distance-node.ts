@@ -60,7 +60,10 @@ export const distanceNode: NodeType = {
       kind: 'enum',
       default: 'energy',
       options: METRICS,
-      help: 'energy: √(2E|X−Y| − E|X−X′| − E|Y−Y′|); sliced-wasserstein: mean W1 of projections.'
+      help:
+        'energy: ' +
+        '√(2E|X−Y| − E|X−X′| − E|Y−Y′|); ' +
+        'sliced-wasserstein: mean W1 of projections.'
     },
     projections: PROJECTIONS
   },

@@ -23,8 +23,8 @@ function meanPairDistance(a: Samples, b: Samples): number {
 
 /**
  * Energy distance (Székely and Rizzo) between the empirical laws of two samples in R^d:
- * √(2 E|X − Y| − E|X − X′| − E|Y − Y′|) with every mean over all pairs (V-statistics), which in
- * 1-D equals scipy.stats.energy_distance. O(m·n) time.
+ * √(2 E|X − Y| − E|X − X′| − E|Y − Y′|) with every mean over all pairs
+ * (V-statistics), which in 1-D equals scipy.stats.energy_distance. O(m·n) time.
  */
 export function energyDistance(a: Samples, b: Samples): number {
   const squared = 2 * meanPairDistance(a, b) - meanPairDistance(a, a) - meanPairDistance(b, b);

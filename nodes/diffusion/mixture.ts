@@ -72,9 +72,9 @@ export function sampleMixture(
 /**
  * The exact noise predictor of mixture data at a step with cumulative product ᾱ (`alphaBar`):
  * the forward marginal is p(x) = Σ_k w_k N(x; √ᾱ μ_k, diag(ᾱ v_k + 1 − ᾱ)), and
- * z(x) = −√(1−ᾱ) ∇log p(x) = √(1−ᾱ) Σ_k r_k(x) (x − √ᾱ μ_k) / (ᾱ v_k + 1 − ᾱ), with the
- * responsibilities r_k computed in log space (log-sum-exp). Writes z of every row of `x` into
- * `out` (same layout) and returns it.
+ * z(x) = −√(1−ᾱ) ∇log p(x) = √(1−ᾱ) Σ_k r_k(x) (x − √ᾱ μ_k) / (ᾱ v_k + 1
+ * − ᾱ), with the responsibilities r_k computed in log space (log-sum-exp). Writes z of every
+ * row of `x` into `out` (same layout) and returns it.
  */
 export function exactMixtureNoise(
   mixture: GaussianMixture,

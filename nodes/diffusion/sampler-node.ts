@@ -23,7 +23,8 @@ export const samplerNode: NodeType = {
   title: 'DDPM sampler',
   category: 'diffusion',
   description:
-    'Samples points by the reverse process x̂_{i−1} = (x̂_i − (1−α_i)/√(1−ᾱ_i) z_i(x̂_i))/√α_i ' +
+    'Samples points by the reverse process ' +
+    'x̂_{i−1} = (x̂_i − (1−α_i)/√(1−ᾱ_i) z_i(x̂_i))/√α_i ' +
     '+ σ_i ξ_i from x̂_n ~ N(0, I), with ξ_1 = 0.',
   inputs: {
     schedule: { type: 'schedule', label: 'schedule' },
@@ -36,7 +37,11 @@ export const samplerNode: NodeType = {
       kind: 'enum',
       default: 'default',
       options: SIGMA_KINDS,
-      help: 'σ_i²: default (1−α_i)/α_i, beta 1−α_i, or posterior (1−ᾱ_{i−1})/(1−ᾱ_i)·(1−α_i).'
+      help:
+        'σ_i²: ' +
+        'default (1−α_i)/α_i, ' +
+        'beta 1−α_i, ' +
+        'or posterior (1−ᾱ_{i−1})/(1−ᾱ_i)·(1−α_i).'
     }
   },
 

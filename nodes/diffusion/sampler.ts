@@ -22,8 +22,9 @@ export function sigmaSquared(schedule: Schedule, i: number, kind: SigmaKind): nu
 
 /**
  * One reverse step from x̂_i to x̂_{i−1} for every row:
- * x̂_{i−1} = (x̂_i − (1 − α_i)/√(1 − ᾱ_i) · z) / √α_i + σ_i ξ, where `z` holds z_i(x̂_i) and `xi`
- * standard normal numbers (ignored at i = 1, where ξ_1 = 0). Writes into `out`, which may be `x`.
+ * x̂_{i−1} = (x̂_i − (1 − α_i)/√(1 − ᾱ_i) · z) / √α_i + σ_i ξ, where `z` holds
+ * z_i(x̂_i) and `xi` standard normal numbers (ignored at i = 1, where ξ_1 = 0). Writes into
+ * `out`, which may be `x`.
  */
 export function reverseStep(
   schedule: Schedule,

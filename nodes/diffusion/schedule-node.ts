@@ -137,7 +137,10 @@ export const scheduleNode: NodeType = {
       kind: 'enum',
       default: 'log-log',
       options: KINDS,
-      help: 'log-log: constant α with ᾱ_n = (log n)^−c; linear β; cosine; custom: the list below.'
+      help:
+        'log-log: constant α with ᾱ_n = (log n)^−c; ' +
+        'linear β; cosine; ' +
+        'custom: the list below.'
     },
     steps: STEPS,
     rate: RATE,

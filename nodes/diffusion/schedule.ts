@@ -41,8 +41,8 @@ export function linearBetaAlphas(n: number, betaMin: number, betaMax: number): F
 
 /**
  * Cosine schedule (Nichol and Dhariwal 2021): ᾱ(i) = f(i)/f(0) with
- * f(i) = cos²(((i/n + s)/(1 + s)) π/2), α_i = ᾱ(i)/ᾱ(i−1), and β_i = 1 − α_i clipped at 0.999
- * so the last step keeps α_n > 0.
+ * f(i) = cos²(((i/n + s)/(1 + s)) π/2), α_i = ᾱ(i)/ᾱ(i−1), and β_i = 1 − α_i clipped
+ * at 0.999 so the last step keeps α_n > 0.
  */
 export function cosineAlphas(n: number, offset: number): Float64Array {
   const f = (i: number) => Math.cos((((i / n + offset) / (1 + offset)) * Math.PI) / 2) ** 2;

@@ -52,9 +52,9 @@ const SPECS = {
 
 /**
  * Node `mechanics/double-pendulum`: trajectories of a planar double pendulum in Cartesian
- * coordinates q = (x₁, y₁, x₂, y₂) with the rod constraints of issue 6, as training data for a
- * Lagrange–Dirac network. Initial states come from angles θ (from the downward vertical) and
- * angular velocities ω, seeded random or given, so they satisfy the constraints exactly.
+ * coordinates q = (x₁, y₁, x₂, y₂) with the rod constraints of issue 6, as training data
+ * for a Lagrange–Dirac network. Initial states come from angles θ (from the downward vertical)
+ * and angular velocities ω, seeded random or given, so they satisfy the constraints exactly.
  *
  * Method: index reduction to the index-1 form (λ from the acceleration-level constraints,
  * `multipliers`), one Gauss–Legendre step (2 stages, order 4, or 3 stages, order 6; simplified
@@ -84,12 +84,19 @@ export const doublePendulumNode: NodeType = {
       kind: 'enum',
       default: 'gauss-legendre-2',
       options: METHODS,
-      help: 'Implicit Runge–Kutta method: Gauss–Legendre with 2 stages (order 4) or 3 (order 6).'
+      help:
+        'Implicit Runge–Kutta method: ' +
+        'Gauss–Legendre with 2 stages (order 4) ' +
+        'or 3 (order 6).'
     },
     initial: {
       kind: 'text',
       default: '',
-      help: 'Initial states "θ₁, θ₂, ω₁, ω₂; ..." (rad, rad/s); empty draws them at random.'
+      help:
+        'Initial states ' +
+        '"θ₁, θ₂, ω₁, ω₂; ..." ' +
+        '(rad, rad/s); ' +
+        'empty draws them at random.'
     }
   },
 

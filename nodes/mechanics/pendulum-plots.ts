@@ -65,5 +65,6 @@ export function energyPlot(data: Trajectories, limit: number): LinesPlot {
     const e0 = e(0);
     return { name: `trajectory ${n + 1}`, x, mean: Float64Array.from(x, (_, k) => e(k) - e0) };
   });
-  return { kind: 'lines', title: 'Energy error', xLabel: 't (s)', yLabel: 'E − E(0) (J)', series };
+  const yLabel = 'E − E(0) (J)';
+  return { kind: 'lines', title: 'Energy error', xLabel: 't (s)', yLabel, series };
 }

@@ -9,7 +9,10 @@ export interface PendulumSpec {
   g: number;
 }
 
-/** The constraints φ₁ = x₁² + y₁² − l₁², φ₂ = (x₂−x₁)² + (y₂−y₁)² − l₂² at q (m²). */
+/**
+ * The constraints φ₁ = x₁² + y₁² − l₁²,
+ * φ₂ = (x₂−x₁)² + (y₂−y₁)² − l₂² at q (m²).
+ */
 export function constraints(spec: PendulumSpec, q: ArrayLike<number>): [number, number] {
   const [x1, y1, x2, y2] = [q[0], q[1], q[2], q[3]];
   return [x1 * x1 + y1 * y1 - spec.l1 ** 2, (x2 - x1) ** 2 + (y2 - y1) ** 2 - spec.l2 ** 2];
@@ -48,8 +51,8 @@ function solveSchur(spec: PendulumSpec, jac: Float64Array, rhs: Float64Array): F
 
 /**
  * The multipliers λ at (q, v) from the acceleration-level constraints G a + Ġv = 0 with
- * M a = ∂L/∂q + Gᵀλ (the index-1 form): (G M⁻¹ Gᵀ) λ = −Ġv − G M⁻¹ ∂L/∂q, where
- * Ġv = (2|v₁|², 2|v₂ − v₁|²). Sign as in `Trajectories`: λ < 0 when a rod pulls.
+ * M a = ∂L/∂q + Gᵀλ (the index-1 form): (G M⁻¹ Gᵀ) λ = −Ġv − G M⁻¹ ∂L/∂q,
+ * where Ġv = (2|v₁|², 2|v₂ − v₁|²). Sign as in `Trajectories`: λ < 0 when a rod pulls.
  */
 export function multipliers(
   spec: PendulumSpec,
@@ -83,8 +86,8 @@ export function momentumRate(
 
 /**
  * The index-reduced equations as a first-order ODE on y = (q, v): q' = v,
- * v' = M⁻¹(∂L/∂q + Gᵀλ(q, v)). Its flow keeps φ and Gv constant, not zero, so the integrator
- * is followed by `project`.
+ * v' = M⁻¹(∂L/∂q + Gᵀλ(q, v)). Its flow keeps φ and Gv constant, not zero, so the
+ * integrator is followed by `project`.
  */
 export function pendulumField(spec: PendulumSpec) {
   const mass = [spec.m1, spec.m1, spec.m2, spec.m2];
@@ -102,7 +105,8 @@ export function pendulumField(spec: PendulumSpec) {
 /**
  * Projects y = (q, v) back onto the constraint manifold, in place and in the metric of M:
  * q ← q − M⁻¹Gᵀμ with Newton steps on φ(q) = 0 (until |φ| < 1e-14 l², at most 5), then
- * v ← v − M⁻¹Gᵀν with G(q)v = 0 exactly. Returns the largest |φ_r| before projection (m²).
+ * v ← v − M⁻¹Gᵀν with G(q)v = 0 exactly. Returns the largest |φ_r| before projection
+ * (m²).
  */
 export function project(spec: PendulumSpec, y: Float64Array): number {
   const inv = [1 / spec.m1, 1 / spec.m1, 1 / spec.m2, 1 / spec.m2];
@@ -129,8 +133,9 @@ export function project(spec: PendulumSpec, y: Float64Array): number {
 
 /**
  * The Cartesian state (q, v) of angles θ₁, θ₂ from the downward vertical (rad) and angular
- * velocities ω₁, ω₂ (rad/s): x₁ = l₁ sin θ₁, y₁ = −l₁ cos θ₁, x₂ = x₁ + l₂ sin θ₂,
- * y₂ = y₁ − l₂ cos θ₂, and v their time derivatives. It satisfies both constraints exactly.
+ * velocities ω₁, ω₂ (rad/s): x₁ = l₁ sin θ₁, y₁ = −l₁ cos θ₁,
+ * x₂ = x₁ + l₂ sin θ₂, y₂ = y₁ − l₂ cos θ₂, and v their time derivatives. It
+ * satisfies both constraints exactly.
  */
 export function stateFromAngles(spec: PendulumSpec, angles: ArrayLike<number>): Float64Array {
   const [t1, t2, w1, w2] = [angles[0], angles[1], angles[2], angles[3]];

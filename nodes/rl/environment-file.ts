@@ -12,7 +12,8 @@ export const ENVIRONMENT_FORMAT = 'kumiki-environment';
  * `rl/environment-file`: the definition it was built from, with the format name and version.
  */
 export function environmentToJson(env: Environment): string {
-  return `${JSON.stringify({ format: ENVIRONMENT_FORMAT, version: 1, ...env.definition }, null, 2)}\n`;
+  const file = { format: ENVIRONMENT_FORMAT, version: 1, ...env.definition };
+  return `${JSON.stringify(file, null, 2)}\n`;
 }
 
 /**

@@ -98,8 +98,8 @@ export const cliffWalkingNode: NodeType = {
   title: 'Cliff walking',
   category: 'reinforcement learning',
   description:
-    'Sutton & Barto’s cliff walking (Example 6.6): 4 × 12 cells, −1 a step, −100 and back to ' +
-    'the start for stepping off the cliff.',
+    'Sutton & Barto’s cliff walking (Example 6.6): 4 × 12 cells, −1 a step, ' +
+    '−100 and back to the start for stepping off the cliff.',
   inputs: {},
   outputs: OUTPUTS,
   params: DYNAMICS,

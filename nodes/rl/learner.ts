@@ -62,7 +62,10 @@ export class TdLearner {
     return this.episode / this.settings.episodes;
   }
 
-  /** Adds the seed's final Q-table (Q, or (Q₁ + Q₂) / 2 for double Q-learning) / `n` to `sum`. */
+  /**
+   * Adds the seed's final Q-table (Q, or (Q₁ + Q₂) / 2 for double Q-learning) / `n` to
+   * `sum`.
+   */
   addTableTo(sum: Float64Array, n: number): void {
     const { q, q2, double } = this;
     for (let k = 0; k < sum.length; k++) sum[k] += (double ? (q[k] + q2[k]) / 2 : q[k]) / n;

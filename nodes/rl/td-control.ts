@@ -124,7 +124,9 @@ export const tdControlNode: NodeType = {
       kind: 'enum',
       default: 'run',
       options: INITIAL_STEPS,
-      help: 'Hybrid: δ₁ comes from the first step (with both TD errors non-zero) of the run or of each episode.'
+      help:
+        'Hybrid: δ₁ comes from the first step (with both TD errors non-zero) ' +
+        'of the run or of each episode.'
     },
     name: { kind: 'text', default: '', help: 'The agent’s name in plots; empty uses the method.' }
   },

@@ -29,16 +29,17 @@ export interface Transition {
  * place, with learning rate `alpha` and discount `gamma`:
  * - SARSA: δ = r + γ Q(s′, a′) − Q(s, a) (Sutton & Barto, eq. 6.7);
  * - Q-learning: δ = r + γ maxₐ Q(s′, a) − Q(s, a) (eq. 6.8);
- * - expected SARSA: δ = r + γ [(1 − ε) maxₐ Q(s′, a) + ε meanₐ Q(s′, a)] − Q(s, a), the
- *   expectation under the ε-greedy policy (eq. 6.9);
- * - double Q-learning: if `coin` < 0.5, Q₁(s, a) += α [r + γ Q₂(s′, argmaxₐ Q₁(s′, a)) −
- *   Q₁(s, a)], else the same with the tables swapped; `q` is Q₁ and `q2` is Q₂ (van Hasselt
- *   2010; ties go to the first action);
- * - hybrid: δ = δ(Q) if δ(S)/δ(S)₁ ≥ δ(Q)/δ(Q)₁, else δ(S), where δ(S)₁ and δ(Q)₁ are the TD
- *   errors of the initial step, kept in `ref` as [set, δ(S)₁, δ(Q)₁]. The initial step is the
- *   first step after `ref[0]` was cleared at which neither error is zero (a zero would make the
- *   ratios undefined); until then the SARSA update is used, and at the initial step itself both
- *   ratios are 1, so it makes the Q-learning update.
+ * - expected SARSA: δ = r + γ [(1 − ε) maxₐ Q(s′, a) + ε meanₐ Q(s′, a)] − Q(s, a),
+ *   the expectation under the ε-greedy policy (eq. 6.9);
+ * - double Q-learning: if `coin` < 0.5,
+ *   Q₁(s, a) += α [r + γ Q₂(s′, argmaxₐ Q₁(s′, a)) − Q₁(s, a)], else the same
+ *   with the tables swapped; `q` is Q₁ and `q2` is Q₂ (van Hasselt 2010;
+ *   ties go to the first action);
+ * - hybrid: δ = δ(Q) if δ(S)/δ(S)₁ ≥ δ(Q)/δ(Q)₁, else δ(S), where δ(S)₁ and
+ *   δ(Q)₁ are the TD errors of the initial step, kept in `ref` as [set, δ(S)₁, δ(Q)₁].
+ *   The initial step is the first step after `ref[0]` was cleared at which neither error is
+ *   zero (a zero would make the ratios undefined); until then the SARSA update is used, and
+ *   at the initial step itself both ratios are 1, so it makes the Q-learning update.
  * A terminal `s2` contributes nothing: the target is r alone.
  */
 export function tdUpdate(

@@ -28,7 +28,8 @@ const DIMENSIONS = ['all', '0', '1', '2'] as const;
  *
  * Finite points: δ is one of the costs above, so the costs are sorted and a binary search keeps
  * the smallest one at which the graph of moves of cost ≤ δ (with the diagonal slots of the
- * Wasserstein matching) has a perfect matching (Hopcroft–Karp). O(k² log k · √k) for k points.
+ * Wasserstein matching) has a perfect matching (Hopcroft–Karp). O(k² log k · √k) for k
+ * points.
  * When each diagram's finite points share one birth (dimension 0 of a Rips diagram), method
  * 'auto' takes the exact O(n·m) matching on a line of `lineBottleneck` instead.
  */

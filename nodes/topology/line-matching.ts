@@ -54,11 +54,11 @@ function linesOf(pa: DiagramPart, pb: DiagramPart, ground: LineGround): Lines {
  * maps a ground distance to its cost (t^p, or t).
  *
  * Why it is exact: the cost of matching x_i with y_j is φ(x_i − y_j) with φ convex, so for
- * x_i ≤ x_k and y_j ≤ y_l, φ(x_i − y_j) + φ(x_k − y_l) ≤ φ(x_i − y_l) + φ(x_k − y_j) and
- * max(φ(x_i − y_j), φ(x_k − y_l)) ≤ max(φ(x_i − y_l), φ(x_k − y_j)) (both middle arguments
- * lie between the outer two). Uncrossing two crossed edges never costs more, so some optimal
- * matching is monotone: its edges, read in order along x, go up along y. The table holds, for
- * the first i points of x and the first j of y, the best monotone matching of them.
+ * x_i ≤ x_k and y_j ≤ y_l, φ(x_i − y_j) + φ(x_k − y_l) ≤ φ(x_i − y_l) + φ(x_k −
+ * y_j) and max(φ(x_i − y_j), φ(x_k − y_l)) ≤ max(φ(x_i − y_l), φ(x_k − y_j)) (both
+ * middle arguments lie between the outer two). Uncrossing two crossed edges never costs more, so
+ * some optimal matching is monotone: its edges, read in order along x, go up along y. The table
+ * holds, for the first i points of x and the first j of y, the best monotone matching of them.
  */
 function monotoneMatching(
   lines: Lines,

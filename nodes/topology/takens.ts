@@ -39,11 +39,11 @@ export function takensPointCount(
 /**
  * Takens delay embedding of one series x(1..D) into R^M (Takens 1981).
  *
- * In the maths (1-based): F(t) = (x(t), x(t−τ), …, x(t−(M−1)τ)) for t = (M−1)τ+1, (M−1)τ+1+L,
- * … up to D. The newest sample comes first and the coordinates go back in time. In code
- * (0-based) point p starts at index s = (M−1)τ + pL and its coordinate m is `series[s − mτ]`.
- * For example x = (1..10), τ = 2, L = 3, M = 3 gives t = 5, 8 and the points (5, 3, 1) and
- * (8, 6, 4). Throws when the series is too short for one point.
+ * In the maths (1-based): F(t) = (x(t), x(t−τ), …, x(t−(M−1)τ)) for
+ * t = (M−1)τ+1, (M−1)τ+1+L, … up to D. The newest sample comes first and the coordinates go
+ * back in time. In code (0-based) point p starts at index s = (M−1)τ + pL and its coordinate m
+ * is `series[s − mτ]`. For example x = (1..10), τ = 2, L = 3, M = 3 gives t = 5, 8 and the
+ * points (5, 3, 1) and (8, 6, 4). Throws when the series is too short for one point.
  */
 export function takensEmbedding(
   series: ArrayLike<number>,

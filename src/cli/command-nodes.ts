@@ -20,7 +20,8 @@ export function commandNodes(json: boolean): number {
         'min' in spec || 'max' in spec ? ` [${spec.min ?? '-∞'}, ${spec.max ?? '∞'}]` : '';
       const options = spec.kind === 'enum' ? ` one of ${spec.options.join('|')}` : '';
       lines.push(
-        `  param ${name}: ${spec.kind}${options}${bounds} = ${JSON.stringify(spec.default)} — ${spec.help}`
+        `  param ${name}: ${spec.kind}${options}${bounds} = ` +
+          `${JSON.stringify(spec.default)} — ${spec.help}`
       );
     }
     lines.push('');

@@ -52,9 +52,8 @@ export async function commandRun(path: string, flags: RunFlags): Promise<number>
 
   await writeResults(out, path, doc, summary, Boolean(flags.all));
   const failed = Object.values(summary.nodes).filter((n) => n.status !== 'finished').length;
-  process.stderr.write(
-    `Results in ${out} (backend ${summary.backend}); ${failed === 0 ? 'all nodes finished' : `${failed} node(s) did not finish`}.\n`
-  );
+  const outcome = failed === 0 ? 'all nodes finished' : `${failed} node(s) did not finish`;
+  process.stderr.write(`Results in ${out} (backend ${summary.backend}); ${outcome}.\n`);
   if (summary.cancelled) return EXIT.interrupted;
   return failed === 0 ? EXIT.ok : EXIT.nodeFailed;
 }
@@ -79,7 +78,8 @@ export function applySets(doc: GraphDocument, sets: string[]) {
     const node = doc.nodes.find((n) => n.id === nodeId);
     if (!node)
       throw new UsageError(
-        `--set ${set}: the graph has no node "${nodeId}"; it has ${doc.nodes.map((n) => `"${n.id}"`).join(', ')}.`
+        `--set ${set}: the graph has no node "${nodeId}"; ` +
+          `it has ${doc.nodes.map((n) => `"${n.id}"`).join(', ')}.`
       );
     const specs = getNodeType(node.type)?.params ?? {};
     const spec = Object.hasOwn(specs, param) ? specs[param] : undefined;

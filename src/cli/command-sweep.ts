@@ -70,7 +70,10 @@ export async function commandSweep(
   return exitFor(table, total, controller.signal.aborted);
 }
 
-/** `kumiki sweep-merge <out>`: builds the table from the `cells/<i>.json` files of separate jobs. */
+/**
+ * `kumiki sweep-merge <out>`: builds the table from the `cells/<i>.json` files of separate
+ * jobs.
+ */
 export async function commandSweepMerge(out: string): Promise<number> {
   const dir = join(resolve(out), 'cells');
   let names: string[];

@@ -6,8 +6,9 @@ export async function commandValidate(path: string): Promise<number> {
   const { doc, errors, problems } = await readGraphFile(path);
   if (!doc || errors > 0) return EXIT.usage;
   const warnings = problems.length;
+  const warned = warnings ? `, ${warnings} warnings` : '';
   process.stderr.write(
-    `${path}: valid, ${doc.nodes.length} nodes and ${doc.edges.length} edges${warnings ? `, ${warnings} warnings` : ''}.\n`
+    `${path}: valid, ${doc.nodes.length} nodes and ${doc.edges.length} edges${warned}.\n`
   );
   return EXIT.ok;
 }

@@ -30,7 +30,8 @@ export function progressPrinter(total: number, quiet: boolean): (event: RunEvent
       case 'finished':
         done++;
         finish(
-          `[${done}/${total}] ${event.nodeId}: done in ${event.ms} ms${event.cached ? ' (cached)' : ''}`
+          `[${done}/${total}] ${event.nodeId}: ` +
+            `done in ${event.ms} ms${event.cached ? ' (cached)' : ''}`
         );
         break;
       case 'failed':

@@ -27,7 +27,8 @@ const files: ByteSource = {
     const bytes = pickedFiles.get(name);
     if (!bytes)
       throw new Error(
-        `The file "${name}" has not been picked in this session; pick it again in the node's file field.`
+        `The file "${name}" has not been picked in this session; ` +
+          `pick it again in the node's file field.`
       );
     return bytes;
   }

@@ -2,11 +2,18 @@ import { describe, it } from 'vitest';
 import { checkRlGraph } from '../unit/nodes/rl/graph-check';
 
 describe('graphs/rl-path-0-7.json', () => {
-  it('gives SARSA’s, Q-learning’s and the hybrid’s returns and start-state Q-values of the NumPy reference and draws them', async () => {
-    await checkRlGraph('rl-path-0-7', {
-      sarsa: 'sarsa',
-      qlearning: 'q-learning',
-      hybrid: 'hybrid'
-    });
-  }, 60_000);
+  const name =
+    'gives SARSA’s, Q-learning’s and the hybrid’s returns and start-state Q-values ' +
+    'of the NumPy reference and draws them';
+  it(
+    name,
+    async () => {
+      await checkRlGraph('rl-path-0-7', {
+        sarsa: 'sarsa',
+        qlearning: 'q-learning',
+        hybrid: 'hybrid'
+      });
+    },
+    60_000
+  );
 });

@@ -9,7 +9,9 @@ import { parseGraph } from '../../src/lib/graph/load';
 const reference = JSON.parse(readFileSync('tests/fixtures/graphs/takens-stsb.json', 'utf-8'));
 
 describe('graphs/takens-stsb-sweep.json', () => {
-  it('collects the correlation of every lag × stride cell as the GUDHI/SciPy pipeline gives it', async () => {
+  const name =
+    'collects the correlation of every lag × stride cell as the GUDHI/SciPy pipeline gives it';
+  it(name, async () => {
     const path = 'graphs/takens-stsb-sweep.json';
     const { doc } = parseGraph(readFileSync(path, 'utf-8'), path, getNodeType);
     doc!.nodes.find((n) => n.id === 'stsb')!.params.limit = reference.count;

@@ -6,7 +6,10 @@ import { runGraphFile } from './run-graph';
 const reference = JSON.parse(readFileSync('tests/fixtures/graphs/takens-stsb.json', 'utf-8'));
 
 describe('graphs/takens-stsb.json', () => {
-  it(`runs headlessly on the first ${reference.count} dev pairs and matches the GUDHI/SciPy pipeline`, async () => {
+  const name =
+    `runs headlessly on the first ${reference.count} dev pairs ` +
+    'and matches the GUDHI/SciPy pipeline';
+  it(name, async () => {
     const summary = await runGraphFile('graphs/takens-stsb.json', {
       stsb: { limit: reference.count }
     });

@@ -281,7 +281,8 @@ export class EditorSession {
     if (sweep) this.setSweep(sweep);
     else
       this.notices.error(
-        'A sweep needs a node with a number param and an output of type correlation or numbers; add them first.'
+        'A sweep needs a node with a number param and an output of type correlation or numbers; ' +
+          'add them first.'
       );
   }
 
@@ -295,7 +296,9 @@ export class EditorSession {
     if (!this.dirty) return true;
     return this.confirmer.ask({
       title: 'Discard unsaved changes?',
-      text: `"${this.meta.title}" has changes that are not saved in a file. If you ${action} now, they are lost; choose Cancel and Save (Ctrl+S) to keep them.`,
+      text:
+        `"${this.meta.title}" has changes that are not saved in a file. ` +
+        `If you ${action} now, they are lost; choose Cancel and Save (Ctrl+S) to keep them.`,
       confirmLabel
     });
   }

@@ -34,7 +34,10 @@ export class Executor {
     private lookup: TypeLookup
   ) {}
 
-  /** Runs the graph and resolves with a summary once every node has ended or the run is cancelled. */
+  /**
+   * Runs the graph and resolves with a summary once every node has ended or the run is
+   * cancelled.
+   */
   async run(doc: GraphDocument, options: RunOptions = {}): Promise<RunSummary> {
     const emit = options.onEvent ?? (() => {});
     const signal = options.signal ?? new AbortController().signal;
@@ -132,7 +135,8 @@ export class Executor {
         summary,
         emit,
         node.id,
-        `The input "${missing}" has no edge; connect an output of type "${type.inputs[missing].type}".`,
+        `The input "${missing}" has no edge; ` +
+          `connect an output of type "${type.inputs[missing].type}".`,
         `inputs.${missing}`
       );
       return;
@@ -289,7 +293,8 @@ function checkOutputs(type: NodeType, outputs: Record<string, unknown>) {
   for (const name of Object.keys(type.outputs)) {
     if (outputs?.[name] === undefined) {
       throw new Error(
-        `The node type "${type.type}" returned no value for its output "${name}". This is a bug in the node.`
+        `The node type "${type.type}" returned no value for its output "${name}". ` +
+          'This is a bug in the node.'
       );
     }
   }

@@ -78,7 +78,9 @@ export function validateGraph(raw: unknown, fileName: string, lookup: TypeLookup
     if (!sweep.success) {
       const issue = sweep.error.issues[0];
       const field = ['sweep', ...issue.path].join('.');
-      const message = `The sweep section was ignored: "${field}" ${issue.message.toLowerCase()}. Saving this graph will not keep it.`;
+      const message =
+        `The sweep section was ignored: "${field}" ${issue.message.toLowerCase()}. ` +
+        'Saving this graph will not keep it.';
       report('W_SWEEP', message, undefined, field);
     } else {
       doc.sweep = sweep.data;
@@ -111,7 +113,8 @@ function checkEnvelope(raw: unknown, report: Report) {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     report(
       'E_FORMAT',
-      'The file holds no JSON object; a Kumiki graph file is an object with "format": "kumiki-graph".'
+      'The file holds no JSON object; ' +
+        'a Kumiki graph file is an object with "format": "kumiki-graph".'
     );
     return null;
   }
@@ -119,7 +122,8 @@ function checkEnvelope(raw: unknown, report: Report) {
   if (record.format !== GRAPH_FORMAT) {
     report(
       'E_FORMAT',
-      `The field "format" must be "${GRAPH_FORMAT}"; found ${JSON.stringify(record.format) ?? 'nothing'}.`,
+      `The field "format" must be "${GRAPH_FORMAT}"; ` +
+        `found ${JSON.stringify(record.format) ?? 'nothing'}.`,
       undefined,
       'format'
     );
@@ -159,7 +163,8 @@ function checkNodes(rawNodes: unknown[], lookup: TypeLookup, report: Report): Gr
       const field = issue.path.join('.');
       report(
         'E_NODE',
-        `Node ${index + 1}: the field "${field}" ${issue.message.toLowerCase()}. The node was left out.`,
+        `Node ${index + 1}: the field "${field}" ${issue.message.toLowerCase()}. ` +
+          'The node was left out.',
         nodeId,
         field
       );
@@ -181,7 +186,8 @@ function checkNodes(rawNodes: unknown[], lookup: TypeLookup, report: Report): Gr
     if (!type) {
       report(
         'E_UNKNOWN_TYPE',
-        `The node type "${node.type}" is not known to this Kumiki. The node is kept with its params but cannot run.`,
+        `The node type "${node.type}" is not known to this Kumiki. ` +
+          'The node is kept with its params but cannot run.',
         node.id,
         'type'
       );
@@ -191,7 +197,8 @@ function checkNodes(rawNodes: unknown[], lookup: TypeLookup, report: Report): Gr
     if (node.version > type.version) {
       report(
         'E_NODE_VERSION',
-        `The node was saved with version ${node.version} of "${node.type}"; this Kumiki has version ${type.version}.`,
+        `The node was saved with version ${node.version} of "${node.type}"; ` +
+          `this Kumiki has version ${type.version}.`,
         node.id,
         'version'
       );
@@ -232,7 +239,9 @@ function withPlaceAndLabel(
   const position = positionSchema.safeParse(rawPosition);
   if (position.success) node.position = position.data;
   else {
-    const message = `Node ${index + 1} has no usable position (two numbers within ±1000000); it was placed at 0, 0.`;
+    const message =
+      `Node ${index + 1} has no usable position (two numbers within ±1000000); ` +
+      'it was placed at 0, 0.';
     report('W_NODE_FIELD', message, node.id, 'position');
   }
   if (typeof rawLabel === 'string' && rawLabel.length <= 500) node.label = rawLabel;
@@ -261,7 +270,8 @@ function checkEdges(
     if (!parsed.success) {
       report(
         'E_EDGE',
-        `Edge ${index + 1} is malformed: "${parsed.error.issues[0].path.join('.')}" ${parsed.error.issues[0].message.toLowerCase()}.`
+        `Edge ${index + 1} is malformed: "${parsed.error.issues[0].path.join('.')}" ` +
+          `${parsed.error.issues[0].message.toLowerCase()}.`
       );
       return;
     }
@@ -272,7 +282,8 @@ function checkEdges(
       const missing = from ? edge.to.node : edge.from.node;
       report(
         'E_EDGE',
-        `Edge ${index + 1} refers to the node "${missing}", which is not in the file. The edge was left out.`,
+        `Edge ${index + 1} refers to the node "${missing}", which is not in the file. ` +
+          'The edge was left out.',
         missing
       );
       return;
@@ -284,7 +295,8 @@ function checkEdges(
     if (fromType && !Object.hasOwn(fromType.outputs, edge.from.output)) {
       report(
         'E_SOCKET',
-        `Node "${from.id}" (${from.type}) has no output "${edge.from.output}"; it has ${listNames(fromType.outputs)}.`,
+        `Node "${from.id}" (${from.type}) has no output "${edge.from.output}"; ` +
+          `it has ${listNames(fromType.outputs)}.`,
         from.id,
         `outputs.${edge.from.output}`
       );
@@ -293,7 +305,8 @@ function checkEdges(
     if (toType && !Object.hasOwn(toType.inputs, edge.to.input)) {
       report(
         'E_SOCKET',
-        `Node "${to.id}" (${to.type}) has no input "${edge.to.input}"; it has ${listNames(toType.inputs)}.`,
+        `Node "${to.id}" (${to.type}) has no input "${edge.to.input}"; ` +
+          `it has ${listNames(toType.inputs)}.`,
         to.id,
         `inputs.${edge.to.input}`
       );
@@ -304,7 +317,8 @@ function checkEdges(
       if (!check.ok) {
         report(
           'E_SOCKET_TYPE',
-          `The edge from "${from.id}.${edge.from.output}" to "${to.id}.${edge.to.input}" is refused: ${check.reason}`,
+          `The edge from "${from.id}.${edge.from.output}" to "${to.id}.${edge.to.input}" ` +
+            `is refused: ${check.reason}`,
           to.id,
           `inputs.${edge.to.input}`
         );
@@ -315,7 +329,8 @@ function checkEdges(
     if (taken.has(slot)) {
       report(
         'E_INPUT_TAKEN',
-        `The input "${edge.to.input}" already has an edge; the edge from "${from.id}" was left out.`,
+        `The input "${edge.to.input}" already has an edge; ` +
+          `the edge from "${from.id}" was left out.`,
         to.id,
         `inputs.${edge.to.input}`
       );
@@ -335,7 +350,8 @@ function checkInputs(nodes: GraphNode[], edges: GraphEdge[], lookup: TypeLookup,
       if (!spec.optional && !fed.has(`${node.id}\u0000${input}`)) {
         report(
           'E_MISSING_INPUT',
-          `The input "${input}" has no edge; connect an output of type "${type!.inputs[input].type}" to it.`,
+          `The input "${input}" has no edge; ` +
+            `connect an output of type "${type!.inputs[input].type}" to it.`,
           node.id,
           `inputs.${input}`
         );

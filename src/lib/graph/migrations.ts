@@ -14,12 +14,16 @@ export function migrate(
   const version = doc.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     return {
-      error: `The field "version" must be a whole number from 1 to ${GRAPH_VERSION}; found ${JSON.stringify(version) ?? 'nothing'}.`
+      error:
+        `The field "version" must be a whole number from 1 to ${GRAPH_VERSION}; ` +
+        `found ${JSON.stringify(version) ?? 'nothing'}.`
     };
   }
   if (version > GRAPH_VERSION) {
     return {
-      error: `The file has format version ${version}, newer than this Kumiki reads (${GRAPH_VERSION}). Update Kumiki to open it.`
+      error:
+        `The file has format version ${version}, ` +
+        `newer than this Kumiki reads (${GRAPH_VERSION}). Update Kumiki to open it.`
     };
   }
   let current = doc;

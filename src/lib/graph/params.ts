@@ -31,7 +31,8 @@ export function checkParam(name: string, spec: ParamSpec, value: unknown): strin
     }
     case 'enum':
       if (typeof value !== 'string' || !spec.options.includes(value)) {
-        return `Param "${name}" must be one of ${spec.options.map((o) => `"${o}"`).join(', ')}; found ${describe(value)}.`;
+        const choices = spec.options.map((o) => `"${o}"`).join(', ');
+        return `Param "${name}" must be one of ${choices}; found ${describe(value)}.`;
       }
       return undefined;
     case 'boolean':

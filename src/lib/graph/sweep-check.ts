@@ -32,7 +32,8 @@ export function checkSweep(doc: GraphDocument, lookup: TypeLookup): SweepIssue[]
         message: `Sweep axis ${a + 1} names the node "${axis.node}", which is not in the graph.`
       });
     } else if (!spec || (spec.kind !== 'number' && spec.kind !== 'integer')) {
-      const message = `Sweep axis ${a + 1}: node "${axis.node}" has no number param "${axis.param}".`;
+      const message =
+        `Sweep axis ${a + 1}: node "${axis.node}" ` + `has no number param "${axis.param}".`;
       issues.push({ field, nodeId: axis.node, message });
     } else {
       for (const value of axis.values) {
@@ -49,7 +50,9 @@ export function checkSweep(doc: GraphDocument, lookup: TypeLookup): SweepIssue[]
   const target = byId.get(sweep.target.node);
   const output = target && lookup(target.type)?.outputs[sweep.target.output];
   if (!output || !(SWEEPABLE_TARGETS as readonly string[]).includes(output.type)) {
-    const message = `The sweep target "${sweep.target.node}.${sweep.target.output}" must be an output of type ${SWEEPABLE_TARGETS.join(' or ')}.`;
+    const message =
+      `The sweep target "${sweep.target.node}.${sweep.target.output}" ` +
+      `must be an output of type ${SWEEPABLE_TARGETS.join(' or ')}.`;
     issues.push({ field: 'sweep.target', nodeId: sweep.target.node, message });
   }
   return issues;

@@ -231,8 +231,8 @@ export interface Samples {
 
 /**
  * A diffusion noise schedule (`schedule` socket) of n = `alphas.length` steps: 0 < α_i < 1 at
- * `alphas[i - 1]` and the cumulative products ᾱ_i = α_1⋯α_i at `alphaBars[i - 1]`. `name` says
- * how it was made ("linear β", "cosine", ...).
+ * `alphas[i - 1]` and the cumulative products ᾱ_i = α_1⋯α_i at `alphaBars[i - 1]`. `name`
+ * says how it was made ("linear β", "cosine", ...).
  */
 export interface Schedule {
   name: string;
@@ -262,12 +262,13 @@ export type NoisePredictor = { kind: 'exact-mixture'; mixture: GaussianMixture }
  * Trajectories of a planar double pendulum in Cartesian coordinates (`trajectories` socket):
  * `count` trajectories of `steps` + 1 samples, `dt` seconds apart, starting at t = 0. Sample k
  * of trajectory n is at index i = n·(steps + 1) + k; `q`, `v`, `p` and `pdot` hold 4 numbers
- * per sample at 4i..4i+3, in the order (x₁, y₁, x₂, y₂) (metres, y up, pivot at the origin),
- * and `lambda` 2 per sample at 2i, 2i+1. The Lagrangian is L = ½ vᵀMv − g(m₁y₁ + m₂y₂) with
- * M = diag(m₁, m₁, m₂, m₂); the constraints are φ₁ = x₁² + y₁² − l₁² and
- * φ₂ = (x₂−x₁)² + (y₂−y₁)² − l₂². So p = Mv, and the multipliers λ follow the one sign
- * convention of issue 6, ṗ = ∂L/∂q + Σ_r λ_r ∂φ_r/∂q (λ_r < 0 when rod r pulls, in N/m).
- * `drift[i]` is the largest |φ_r| (m²) the integrator left before projection at sample i.
+ * per sample at 4i..4i+3, in the order (x₁, y₁, x₂, y₂) (metres, y up, pivot at the
+ * origin), and `lambda` 2 per sample at 2i, 2i+1. The Lagrangian is
+ * L = ½ vᵀMv − g(m₁y₁ + m₂y₂) with M = diag(m₁, m₁, m₂, m₂); the constraints
+ * are φ₁ = x₁² + y₁² − l₁² and φ₂ = (x₂−x₁)² + (y₂−y₁)² − l₂².
+ * So p = Mv, and the multipliers λ follow the one sign convention of issue 6, ṗ = ∂L/∂q +
+ * Σ_r λ_r ∂φ_r/∂q (λ_r < 0 when rod r pulls, in N/m). `drift[i]` is the largest |φ_r|
+ * (m²) the integrator left before projection at sample i.
  */
 export interface Trajectories {
   steps: number;

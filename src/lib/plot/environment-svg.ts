@@ -26,7 +26,8 @@ export function environmentToSvg(plot: EnvironmentPlot, width: number, height: n
   );
   if (points.length > 1) {
     parts.push(
-      `<polyline class="path" points="${points.join(' ')}" fill="none" stroke="${PATH}" stroke-width="3" stroke-opacity="0.8" stroke-linejoin="round"/>`
+      `<polyline class="path" points="${points.join(' ')}" fill="none" stroke="${PATH}" ` +
+        'stroke-width="3" stroke-opacity="0.8" stroke-linejoin="round"/>'
     );
   }
   return svgDocument(width, height, plot.title, parts);
@@ -45,8 +46,10 @@ function drawGrid(env: Environment, box: Box, parts: string[]): Centre {
     const x = left + (k % cols) * size;
     const y = box.top + Math.floor(k / cols) * size;
     const s = state[k];
+    const title = escapeXml(s >= 0 ? env.stateNames[s] : 'wall');
     parts.push(
-      `<rect class="cell" x="${x}" y="${y}" width="${size}" height="${size}" fill="${CELL_FILL[cells[k]]}" stroke="#9ca3af"><title>${escapeXml(s >= 0 ? env.stateNames[s] : 'wall')}</title></rect>`
+      `<rect class="cell" x="${x}" y="${y}" width="${size}" height="${size}" ` +
+        `fill="${CELL_FILL[cells[k]]}" stroke="#9ca3af"><title>${title}</title></rect>`
     );
     if (s < 0) continue;
     where.set(s, [x + size / 2, y + size / 2]);
@@ -79,7 +82,9 @@ function drawGraph(env: Environment, box: Box, parts: string[]): Centre {
   const centre: Centre = (s) => [px(s), py(s)];
 
   parts.push(
-    '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto"><path d="M0,0L10,5L0,10z" fill="#6b7280"/></marker></defs>'
+    '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" ' +
+      'markerWidth="6" markerHeight="6" orient="auto">' +
+      '<path d="M0,0L10,5L0,10z" fill="#6b7280"/></marker></defs>'
   );
   for (let s = 0; s < env.stateCount; s++) {
     for (let a = 0; a < env.actionsIn[s]; a++) {
@@ -90,7 +95,8 @@ function drawGraph(env: Environment, box: Box, parts: string[]): Centre {
       const [nx, ny] = [(-(by - ay) / len) * 5, ((bx - ax) / len) * 5];
       const [ux, uy] = [((bx - ax) / len) * 16, ((by - ay) / len) * 16];
       parts.push(
-        `<line class="edge" x1="${ax + ux + nx}" y1="${ay + uy + ny}" x2="${bx - ux + nx}" y2="${by - uy + ny}" stroke="#9ca3af" marker-end="url(#arrow)"/>`
+        `<line class="edge" x1="${ax + ux + nx}" y1="${ay + uy + ny}" ` +
+          `x2="${bx - ux + nx}" y2="${by - uy + ny}" stroke="#9ca3af" marker-end="url(#arrow)"/>`
       );
       const reward = env.reward[s * env.actionCount + a];
       parts.push(

@@ -39,13 +39,19 @@ export function heatmapToSvg(plot: HeatmapPlot, width: number, height: number): 
       const x = box.left + c * cellWidth;
       const y = box.top + r * cellHeight;
       const label = Number.isFinite(v) ? v.toFixed(3) : '–';
+      const title =
+        `${plot.yLabel} ${plot.yValues[r]}, ` + `${plot.xLabel} ${plot.xValues[c]}: ${label}`;
       parts.push(
-        `<rect x="${x}" y="${y}" width="${cellWidth}" height="${cellHeight}" fill="${scaleColor(unit(v))}" stroke="#ffffff"><title>${escapeXml(`${plot.yLabel} ${plot.yValues[r]}, ${plot.xLabel} ${plot.xValues[c]}: ${label}`)}</title></rect>`
+        `<rect x="${x}" y="${y}" width="${cellWidth}" height="${cellHeight}" ` +
+          `fill="${scaleColor(unit(v))}" stroke="#ffffff">` +
+          `<title>${escapeXml(title)}</title></rect>`
       );
       if (cellWidth > 34 && cellHeight > 14) {
         const size = Math.min(12, cellHeight / 2);
         parts.push(
-          `<text x="${x + cellWidth / 2}" y="${y + cellHeight / 2 + size / 3}" text-anchor="middle" font-size="${size}" fill="${textColorOn(unit(v))}">${label}</text>`
+          `<text x="${x + cellWidth / 2}" y="${y + cellHeight / 2 + size / 3}" ` +
+            `text-anchor="middle" font-size="${size}" ` +
+            `fill="${textColorOn(unit(v))}">${label}</text>`
         );
       }
     }
@@ -59,7 +65,8 @@ export function heatmapToSvg(plot: HeatmapPlot, width: number, height: number): 
       parts.push(text(box.left - 6, box.top + (r + 0.5) * cellHeight + 4, formatTick(v), 'end', 11))
     );
     parts.push(
-      `<g transform="translate(16 ${(box.top + box.bottom) / 2}) rotate(-90)">${text(0, 0, plot.yLabel, 'middle', 12)}</g>`
+      `<g transform="translate(16 ${(box.top + box.bottom) / 2}) rotate(-90)">` +
+        `${text(0, 0, plot.yLabel, 'middle', 12)}</g>`
     );
   }
   parts.push(text((box.left + box.right) / 2, height - 10, plot.xLabel, 'middle', 12));

@@ -43,11 +43,13 @@ export function linesToSvg(plot: LinesPlot, width: number, height: number): stri
     parts.push(text(box.left - 6, sy(t) + 4, formatTick(t), 'end', 11));
   }
   parts.push(
-    `<rect x="${box.left}" y="${box.top}" width="${box.right - box.left}" height="${box.bottom - box.top}" fill="none" stroke="#6b7280"/>`
+    `<rect x="${box.left}" y="${box.top}" width="${box.right - box.left}" ` +
+      `height="${box.bottom - box.top}" fill="none" stroke="#6b7280"/>`
   );
   parts.push(text((box.left + box.right) / 2, height - 10, plot.xLabel, 'middle', 12));
   parts.push(
-    `<g transform="translate(16 ${(box.top + box.bottom) / 2}) rotate(-90)">${text(0, 0, plot.yLabel, 'middle', 12)}</g>`
+    `<g transform="translate(16 ${(box.top + box.bottom) / 2}) rotate(-90)">` +
+      `${text(0, 0, plot.yLabel, 'middle', 12)}</g>`
   );
 
   plot.series.forEach((s, k) => {
@@ -62,7 +64,8 @@ export function linesToSvg(plot: LinesPlot, width: number, height: number): stri
         ...idx.reverse().map((i) => point(i, s.lower!))
       ];
       parts.push(
-        `<polygon class="band series-${k}" points="${ring.join(' ')}" fill="${color}" fill-opacity="0.18" stroke="none"/>`
+        `<polygon class="band series-${k}" points="${ring.join(' ')}" fill="${color}" ` +
+          `fill-opacity="0.18" stroke="none"/>`
       );
     }
     const runs: string[][] = [[]];
@@ -71,12 +74,14 @@ export function linesToSvg(plot: LinesPlot, width: number, height: number): stri
     );
     for (const run of runs.filter((r) => r.length)) {
       parts.push(
-        `<polyline class="line series-${k}" points="${run.join(' ')}" fill="none" stroke="${color}" stroke-width="1.5"/>`
+        `<polyline class="line series-${k}" points="${run.join(' ')}" fill="none" ` +
+          `stroke="${color}" stroke-width="1.5"/>`
       );
     }
     const ly = box.top + 14 + k * 16;
     parts.push(
-      `<line x1="${box.right - 150}" y1="${ly - 4}" x2="${box.right - 130}" y2="${ly - 4}" stroke="${color}" stroke-width="3"/>`
+      `<line x1="${box.right - 150}" y1="${ly - 4}" x2="${box.right - 130}" y2="${ly - 4}" ` +
+        `stroke="${color}" stroke-width="3"/>`
     );
     parts.push(
       `<g><title>${escapeXml(s.name)}</title>${text(box.right - 124, ly, s.name, 'start', 11)}</g>`

@@ -61,18 +61,21 @@ function scatterToSvg(plot: ScatterPlot, width: number, height: number): string 
     parts.push(text(box.left - 6, sy(t) + 4, formatTick(t), 'end', 11));
   }
   parts.push(
-    `<rect x="${box.left}" y="${box.top}" width="${box.right - box.left}" height="${box.bottom - box.top}" fill="none" stroke="#6b7280"/>`
+    `<rect x="${box.left}" y="${box.top}" width="${box.right - box.left}" ` +
+      `height="${box.bottom - box.top}" fill="none" stroke="#6b7280"/>`
   );
   parts.push(text((box.left + box.right) / 2, height - 10, plot.xLabel, 'middle', 12));
   parts.push(
-    `<g transform="translate(16 ${(box.top + box.bottom) / 2}) rotate(-90)">${text(0, 0, plot.yLabel, 'middle', 12)}</g>`
+    `<g transform="translate(16 ${(box.top + box.bottom) / 2}) rotate(-90)">` +
+      `${text(0, 0, plot.yLabel, 'middle', 12)}</g>`
   );
 
   const dots: string[] = [];
   for (let i = 0; i < Math.min(plot.x.length, plot.y.length); i++) {
     if (!Number.isFinite(plot.x[i]) || !Number.isFinite(plot.y[i])) continue;
     dots.push(
-      `<circle cx="${sx(plot.x[i]).toFixed(1)}" cy="${sy(plot.y[i]).toFixed(1)}" r="2.5"><title>${escapeXml(`${formatTick(plot.x[i])}, ${formatTick(plot.y[i])}`)}</title></circle>`
+      `<circle cx="${sx(plot.x[i]).toFixed(1)}" cy="${sy(plot.y[i]).toFixed(1)}" r="2.5">` +
+        `<title>${escapeXml(`${formatTick(plot.x[i])}, ${formatTick(plot.y[i])}`)}</title></circle>`
     );
   }
   parts.push(`<g fill="#2563eb" fill-opacity="0.55">${dots.join('')}</g>`);

@@ -59,7 +59,9 @@ describe('kumiki run', () => {
     expect(summary).toMatchObject({ status: 'invalid', problems: [{ code: 'E_JSON' }] });
   });
 
-  it('refuses --set of inherited names, bad text and an --out that is a file, before running', () => {
+  const refusesBadSets =
+    'refuses --set of inherited names, bad text and an --out that is a file, before running';
+  it(refusesBadSets, () => {
     const dir = scratch();
     const graph = smallGraph(dir);
     for (const set of ['stsb.__proto__=1', 'stsb.constructor=x', 'stsb.toString=x']) {

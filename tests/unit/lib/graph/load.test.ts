@@ -120,14 +120,18 @@ describe('parseGraph keeps what it can', () => {
     }
   });
 
-  it('treats 1e400 (Infinity once parsed) as an out-of-range param, not a reason to drop the node', () => {
+  const hugeParam =
+    'treats 1e400 (Infinity once parsed) as an out-of-range param, not a reason to drop the node';
+  it(hugeParam, () => {
     const text = file([node('t', 'data/stsb')]).replace('"params":{}', '"params":{"limit":1e400}');
     const { doc, problems } = parseGraph(text, 'g.json', getNodeType);
     expect(doc!.nodes).toHaveLength(1);
     expect(problems[0]).toMatchObject({ code: 'E_PARAM', field: 'params.limit' });
   });
 
-  it('places a node with an unusable position at the origin and drops a label that is not text', () => {
+  const badPosition =
+    'places a node with an unusable position at the origin and drops a label that is not text';
+  it(badPosition, () => {
     const raw = [{ ...node('t', 'data/stsb'), position: { x: 1e308, y: 0 }, label: 42 }];
     const { doc, problems } = parseGraph(file(raw), 'g.json', getNodeType);
     expect(doc!.nodes[0]).toMatchObject({ id: 't', position: { x: 0, y: 0 } });

@@ -4,7 +4,10 @@ import { PROBLEM_CODES } from '../../../../src/lib/graph/problems';
 import { graphJsonSchema } from '../../../../src/lib/graph/schema';
 
 describe('graph file documentation', () => {
-  it('docs/graph.schema.json is the schema the loader uses (regenerate with scripts/write-graph-schema.ts)', () => {
+  const name =
+    'docs/graph.schema.json is the schema the loader uses ' +
+    '(regenerate with scripts/write-graph-schema.ts)';
+  it(name, () => {
     const committed = JSON.parse(readFileSync('docs/graph.schema.json', 'utf-8'));
     expect(committed).toEqual(graphJsonSchema());
   });
@@ -16,7 +19,9 @@ describe('graph file documentation', () => {
 });
 
 describe('node documentation', () => {
-  it('docs/nodes.md is current with the registry (regenerate with scripts/write-node-docs.ts)', async () => {
+  const name =
+    'docs/nodes.md is current with the registry (regenerate with scripts/write-node-docs.ts)';
+  it(name, async () => {
     const { nodeDocs } = await import('../../../../scripts/node-docs');
     expect(readFileSync('docs/nodes.md', 'utf-8')).toBe(nodeDocs());
   });

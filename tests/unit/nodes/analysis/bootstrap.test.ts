@@ -26,8 +26,8 @@ const fixture: { cases: BootstrapCase[] } = JSON.parse(
 
 /**
  * A quantile estimated from B resamples has a Monte Carlo standard error of about
- * √(q(1 − q)/B) / f(ξ_q); for a normal bootstrap law of spread s and q = 0.025 that is 0.085 s at
- * B = 1000 and 0.042 s at B = 4000 (0.055 s and 0.027 s at q = 0.05). The tolerances allow about
+ * √(q(1 − q)/B) / f(ξ_q); for a normal bootstrap law of spread s and q = 0.025 that is 0.085 s
+ * at B = 1000 and 0.042 s at B = 4000 (0.055 s and 0.027 s at q = 0.05). The tolerances allow about
  * five of those, in units of SciPy's bootstrap standard error.
  */
 const TOLERANCE = { 1000: 0.45, 4000: 0.25 };

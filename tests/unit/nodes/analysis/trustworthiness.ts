@@ -1,8 +1,9 @@
 /**
  * Trustworthiness of an embedding (Venna and Kaski 2001), with scikit-learn's definition:
- * 1 − 2 / (n k (2n − 3k − 1)) · Σ_i Σ_j max(0, r(i, j) − k), the inner sum over the k nearest
- * neighbours j of i in the embedding, r(i, j) the rank (1 = nearest) of j among the neighbours
- * of i in the original space. 1 means no false neighbours; Euclidean distances in both spaces.
+ * 1 − 2 / (n k (2n − 3k − 1)) · Σ_i Σ_j max(0, r(i, j) − k), the inner sum over the k
+ * nearest neighbours j of i in the embedding, r(i, j) the rank (1 = nearest) of j among the
+ * neighbours of i in the original space. 1 means no false neighbours; Euclidean distances in
+ * both spaces.
  */
 export function trustworthiness(
   original: ArrayLike<number>,

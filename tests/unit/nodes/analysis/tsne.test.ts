@@ -58,7 +58,8 @@ describe('jointProbabilities', () => {
 
     const joint = jointProbabilities(Float64Array.from(c.points), 40, c.dim, c.perplexity);
 
-    // float32 distances are off by up to 6e-8 relative; exp(−βd²) turns that into about βd²·6e-8.
+    // float32 distances are off by up to 6e-8 relative; exp(−βd²) turns that into about
+    // βd²·6e-8.
     expect(largestRelativeGap(joint, c.joint)).toBeLessThanOrEqual(1e-5);
   });
 

@@ -7,9 +7,7 @@ import { fakeContext } from '../topology/fake-context';
 
 const fixtures = new URL('../../../fixtures/data/', import.meta.url);
 const samples = new URL('../../../../data/points/', import.meta.url);
-const expected = JSON.parse(
-  await readFile(new URL('points-expected.json', fixtures), 'utf8')
-) as {
+const expected = JSON.parse(await readFile(new URL('points-expected.json', fixtures), 'utf8')) as {
   float64: number[];
   float32: number[];
   samples: Record<string, { count: number; dim: number; sum: number; first: number[] }>;

@@ -32,7 +32,9 @@ describe('parseStsb', () => {
   });
 
   it('names the file and line of a row with too few fields or a bad score', () => {
-    expect(() => parseStsb('1\ta\tb\n2\tonly one\n', 'x.tsv')).toThrow(/x\.tsv, line 2: expected at least 3/);
+    expect(() => parseStsb('1\ta\tb\n2\tonly one\n', 'x.tsv')).toThrow(
+      /x\.tsv, line 2: expected at least 3/
+    );
     expect(() => parseStsb('high\ta\tb\n', 'y.tsv')).toThrow(NodeInputError);
     expect(() => parseStsb('high\ta\tb\n', 'y.tsv')).toThrow(/y\.tsv, line 1: the score "high"/);
     expect(() => parseStsb('\n\n', 'e.tsv')).toThrow(/e\.tsv holds no sentence pairs/);

@@ -36,7 +36,9 @@ describe('mechanics/double-pendulum', () => {
     }
   });
 
-  it('starts from given angles: θ₁ = θ₂ = 0 at rest stays at rest, rods in tension', async () => {
+  const startsFromGivenAngles =
+    'starts from given angles: θ₁ = θ₂ = 0 at rest stays at rest, rods in tension';
+  it(startsFromGivenAngles, async () => {
     const out = await run({ initial: '0, 0, 0, 0', m1: 2, m2: 1, g: 10 });
     const data = out.trajectories as Trajectories;
 

@@ -47,7 +47,8 @@ describe('simulate (Gauss–Legendre with projection)', () => {
     for (const c of fixture.cases) {
       const { q, lambda, e } = errors(c, 0.01, GAUSS_LEGENDRE[2]);
       expect(q).toBeLessThan(2e-6);
-      // λ is a second derivative of q, so it carries the error times |ω|² ≈ 25: measured 1.2e-5.
+      // λ is a second derivative of q, so it carries the error times |ω|² ≈ 25: measured
+      // 1.2e-5.
       expect(lambda).toBeLessThan(5e-5);
       // Measured energy errors up to 9.5e-6 J on a total of about 20 J.
       expect(e).toBeLessThan(4e-5);

@@ -45,7 +45,8 @@ async function svgOf(params: Record<string, string | number>, input = diagrams) 
 const count = (svg: string, pattern: RegExp) => (svg.match(pattern) ?? []).length;
 
 describe('plot/diagram as a diagram', () => {
-  it('draws a circle per point of GUDHI’s diagram, per dimension, finite and at ∞', async () => {
+  const name = 'draws a circle per point of GUDHI’s diagram, per dimension, finite and at ∞';
+  it(name, async () => {
     const { plot, svg } = await svgOf({});
 
     expect(plot.kind).toBe('diagram');

@@ -28,7 +28,9 @@ beforeAll(async () => {
   }
 }, 60_000);
 
-describe('cliff walking (Sutton & Barto, Example 6.6; ε 0.1, α 0.5, γ 1; 200 seeds × 500 episodes)', () => {
+const suiteName =
+  'cliff walking (Sutton & Barto, Example 6.6; ε 0.1, α 0.5, γ 1; 200 seeds × 500 episodes)';
+describe(suiteName, () => {
   const last100 = (method: string) =>
     perSeed(runs[method], (s) => seedMean(runs[method], runs[method].returns, s, 400, 500));
 
@@ -54,7 +56,8 @@ describe('cliff walking (Sutton & Barto, Example 6.6; ε 0.1, α 0.5, γ 1; 200 
   );
 
   it.each(METHODS.map((m) => [m]))(
-    'matches the NumPy reference’s learning speed for %s: every block of 25 episodes within 4.5 SE',
+    'matches the NumPy reference’s learning speed for %s: ' +
+      'every block of 25 episodes within 4.5 SE',
     (method) => {
       // 20 blocks per method: 4.5 standard errors keeps the chance of a false alarm over all 100
       // comparisons under 1e-3 (two-sided normal tail 6.8e-6 each).

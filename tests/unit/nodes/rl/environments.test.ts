@@ -34,7 +34,9 @@ function shortestPath(env: Environment): number {
 }
 
 describe('environment nodes', () => {
-  it('builds cliff walking with Sutton & Barto’s 13-step shortest path and −100 cliff', async () => {
+  const cliffName =
+    'builds cliff walking with Sutton & Barto’s 13-step shortest path and −100 cliff';
+  it(cliffName, async () => {
     const { environment: env } = await build(cliffWalkingNode);
     expect(env.stateCount).toBe(48);
     expect(shortestPath(env)).toBe(13);

@@ -37,7 +37,9 @@ describe('tdControlNode', () => {
     expect(many.returns.subarray(0, 40)).toEqual(few.returns);
   });
 
-  it('ends every episode at the step limit, even when the policy never reaches the goal', async () => {
+  const stepLimit =
+    'ends every episode at the step limit, even when the policy never reaches the goal';
+  it(stepLimit, async () => {
     const env = await environment(cliffWalkingNode);
     const runs = await learn(
       { method: 'sarsa', seeds: 3, episodes: 4, maxSteps: 7, qInit: 100 },

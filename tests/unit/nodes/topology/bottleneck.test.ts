@@ -68,7 +68,9 @@ describe('bottleneckDistance', () => {
     }
   });
 
-  it('matches GUDHI end to end from point clouds through our persistence (dimensions 0–2)', () => {
+  const endToEnd =
+    'matches GUDHI end to end from point clouds through our persistence (dimensions 0–2)';
+  it(endToEnd, () => {
     for (const c of fixture.cases.filter((c) => c.clouds)) {
       const [a, b] = c.clouds!.map((points) =>
         ripsPersistence(
