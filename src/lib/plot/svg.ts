@@ -5,7 +5,8 @@ import { environmentToSvg } from './environment-svg';
 import { heatmapToSvg } from './heatmap-svg';
 import { linesToSvg } from './lines-svg';
 import { escapeXml, svgDocument, text } from './svg-text';
-import { formatTick, niceTicks } from './ticks';
+import { formatTick } from './ticks';
+import { drawAxes } from './axes-svg';
 
 export { escapeXml };
 
@@ -31,44 +32,17 @@ export function plotToSvg(plot: Plot, options: SvgOptions = {}): string {
 }
 
 function scatterToSvg(plot: ScatterPlot, width: number, height: number): string {
-  const notes = plot.notes ?? [];
-  const top = 34 + notes.length * 16;
-  const box = { left: 64, right: width - 20, top, bottom: height - 48 };
-  const xs = finiteRange(plot.x);
-  const ys = finiteRange(plot.y);
-  const xAxis = niceTicks(xs[0], xs[1]);
-  const yAxis = niceTicks(ys[0], ys[1]);
-  const sx = (v: number) =>
-    box.left + ((v - xAxis.lo) / (xAxis.hi - xAxis.lo)) * (box.right - box.left);
-  const sy = (v: number) =>
-    box.bottom - ((v - yAxis.lo) / (yAxis.hi - yAxis.lo)) * (box.bottom - box.top);
-
-  const parts: string[] = [];
-  parts.push(`<rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`);
-  parts.push(text(width / 2, 20, plot.title, 'middle', 15, 'bold'));
-  notes.forEach((note, i) => parts.push(text(width / 2, 38 + i * 16, note, 'middle', 12)));
-
-  for (const t of xAxis.ticks) {
-    parts.push(
-      `<line x1="${sx(t)}" y1="${box.top}" x2="${sx(t)}" y2="${box.bottom}" stroke="#e5e7eb"/>`
-    );
-    parts.push(text(sx(t), box.bottom + 16, formatTick(t), 'middle', 11));
-  }
-  for (const t of yAxis.ticks) {
-    parts.push(
-      `<line x1="${box.left}" y1="${sy(t)}" x2="${box.right}" y2="${sy(t)}" stroke="#e5e7eb"/>`
-    );
-    parts.push(text(box.left - 6, sy(t) + 4, formatTick(t), 'end', 11));
-  }
-  parts.push(
-    `<rect x="${box.left}" y="${box.top}" width="${box.right - box.left}" ` +
-      `height="${box.bottom - box.top}" fill="none" stroke="#6b7280"/>`
-  );
-  parts.push(text((box.left + box.right) / 2, height - 10, plot.xLabel, 'middle', 12));
-  parts.push(
-    `<g transform="translate(16 ${(box.top + box.bottom) / 2}) rotate(-90)">` +
-      `${text(0, 0, plot.yLabel, 'middle', 12)}</g>`
-  );
+  const { parts, sx, sy } = drawAxes({
+    width,
+    height,
+    title: plot.title,
+    notes: plot.notes,
+    xLabel: plot.xLabel,
+    yLabel: plot.yLabel,
+    xRange: finiteRange(plot.x),
+    yRange: finiteRange(plot.y),
+    verticalGrid: true
+  });
 
   const dots: string[] = [];
   for (let i = 0; i < Math.min(plot.x.length, plot.y.length); i++) {
