@@ -1,13 +1,6 @@
 import type { NodeType } from '../../src/lib/graph/node-type';
-import type { Diagram, DiagramPairs } from '../../src/lib/graph/values';
-import {
-  checkDiagram,
-  diagramPairCount,
-  essentialGaps,
-  splitPoints,
-  type DiagramPart
-} from './diagram-points';
-import { forEachPair } from './pair-loop';
+import type { Diagram } from '../../src/lib/graph/values';
+import { essentialGaps, pairDistances, splitPoints, type DiagramPart } from './diagram-points';
 import { readEnumParam } from './params';
 import { hasOneBirth, lineBottleneck } from './line-matching';
 import { hasPerfectMatching } from './perfect-matching';
@@ -143,15 +136,9 @@ export const bottleneckNode: NodeType = {
   async run(inputs, params, context) {
     const choice = readEnumParam(params, 'dimension', DIMENSIONS, 'all');
     const dimension = choice === 'all' ? 'all' : Number(choice);
-    const diagrams = inputs.diagrams as DiagramPairs;
-    const count = diagramPairCount(diagrams);
-
-    const distances = new Float64Array(count);
-    await forEachPair(count, context, (i) => {
-      checkDiagram(diagrams.first[i], 'diagrams', `the first diagram of pair ${i}`);
-      checkDiagram(diagrams.second[i], 'diagrams', `the second diagram of pair ${i}`);
-      distances[i] = bottleneckDistance(diagrams.first[i], diagrams.second[i], dimension);
-    });
+    const distances = await pairDistances(inputs.diagrams, context, (a, b) =>
+      bottleneckDistance(a, b, dimension)
+    );
 
     return { distances };
   }

@@ -1,6 +1,6 @@
-import { NodeInputError } from '../../src/lib/graph/node-type';
-import type { Diagram } from '../../src/lib/graph/values';
-import { pairCount } from './pair-loop';
+import { NodeInputError, type RunContext } from '../../src/lib/graph/node-type';
+import type { Diagram, DiagramPairs } from '../../src/lib/graph/values';
+import { forEachPair, pairCount } from './pair-loop';
 
 /** The points of one dimension of a diagram: finite ones and births of essential ones. */
 export interface DiagramPart {
@@ -78,4 +78,23 @@ export function essentialGaps(pa: DiagramPart, pb: DiagramPart): number[] | null
     gaps.push(Math.abs(pa.essential[k] - pb.essential[k]));
   }
   return gaps;
+}
+
+/**
+ * One distance per pair of diagrams on the `diagrams` input: checks both diagrams of each pair,
+ * then applies `distance`, with the progress and cancel of `forEachPair`.
+ */
+export async function pairDistances(
+  value: unknown,
+  context: RunContext,
+  distance: (a: Diagram, b: Diagram) => number
+): Promise<Float64Array> {
+  const diagrams = value as DiagramPairs;
+  const distances = new Float64Array(diagramPairCount(diagrams));
+  await forEachPair(distances.length, context, (i) => {
+    checkDiagram(diagrams.first[i], 'diagrams', `the first diagram of pair ${i}`);
+    checkDiagram(diagrams.second[i], 'diagrams', `the second diagram of pair ${i}`);
+    distances[i] = distance(diagrams.first[i], diagrams.second[i]);
+  });
+  return distances;
 }

@@ -1,15 +1,8 @@
 import type { NodeType, NumberParam } from '../../src/lib/graph/node-type';
-import type { Diagram, DiagramPairs } from '../../src/lib/graph/values';
-import {
-  checkDiagram,
-  diagramPairCount,
-  essentialGaps,
-  splitPoints,
-  type DiagramPart
-} from './diagram-points';
+import type { Diagram } from '../../src/lib/graph/values';
+import { essentialGaps, pairDistances, splitPoints, type DiagramPart } from './diagram-points';
 import { hasOneBirth, lineWassersteinPower } from './line-matching';
 import { solveAssignment } from './matching';
-import { forEachPair } from './pair-loop';
 import { readEnumParam, readNumberParam } from './params';
 
 /** The order param of Wasserstein distances: p ≥ 1. */
@@ -193,15 +186,9 @@ export const wassersteinNode: NodeType = {
       ground: readEnumParam(params, 'ground', GROUNDS, 'linf'),
       dimension: dimension === 'all' ? 'all' : Number(dimension)
     };
-    const diagrams = inputs.diagrams as DiagramPairs;
-    const count = diagramPairCount(diagrams);
-
-    const distances = new Float64Array(count);
-    await forEachPair(count, context, (i) => {
-      checkDiagram(diagrams.first[i], 'diagrams', `the first diagram of pair ${i}`);
-      checkDiagram(diagrams.second[i], 'diagrams', `the second diagram of pair ${i}`);
-      distances[i] = wassersteinDistance(diagrams.first[i], diagrams.second[i], options);
-    });
+    const distances = await pairDistances(inputs.diagrams, context, (a, b) =>
+      wassersteinDistance(a, b, options)
+    );
 
     return { distances };
   }
