@@ -14,6 +14,7 @@ import {
 } from './folders';
 import { createNodeHost } from './host-node';
 import { progressPrinter } from './progress';
+import { runLimits } from './run-limits';
 import { readGraphFile } from './read-graph';
 import { writeResults } from './write-results';
 
@@ -25,6 +26,10 @@ export interface RunFlags {
   cache?: string;
   'no-cache'?: boolean;
   quiet?: boolean;
+  /** Seconds the whole run may take. */
+  timeout?: string;
+  /** Seconds each node may take. */
+  'node-timeout'?: string;
 }
 
 /** `kumiki run`: runs a graph file and writes its results and a summary into the out folder. */
@@ -38,22 +43,36 @@ export async function commandRun(path: string, flags: RunFlags): Promise<number>
     return EXIT.usage;
   }
   applySets(doc, flags.set ?? []);
+  const limits = runLimits(flags, join(out, 'summary.json'), path, doc);
 
   const executor = await createExecutor(path, flags);
   const controller = new AbortController();
   const onInterrupt = () => controller.abort();
   process.once('SIGINT', onInterrupt);
+  const stopTimer = limits.start(controller);
 
+  const print = progressPrinter(doc.nodes.length, Boolean(flags.quiet));
   const summary = await executor.run(doc, {
     signal: controller.signal,
-    onEvent: progressPrinter(doc.nodes.length, Boolean(flags.quiet))
+    nodeTimeoutMs: limits.nodeTimeoutMs,
+    onEvent: (event) => {
+      limits.track(event);
+      print(event);
+    }
   });
   process.off('SIGINT', onInterrupt);
+  stopTimer();
 
-  await writeResults(out, path, doc, summary, Boolean(flags.all));
+  const timeout = limits.timedOut() ? limits.timeoutSeconds : undefined;
+  await writeResults(out, path, doc, summary, Boolean(flags.all), timeout);
+  limits.finish();
   const failed = Object.values(summary.nodes).filter((n) => n.status !== 'finished').length;
   const outcome = failed === 0 ? 'all nodes finished' : `${failed} node(s) did not finish`;
   process.stderr.write(`Results in ${out} (backend ${summary.backend}); ${outcome}.\n`);
+  if (timeout !== undefined) {
+    process.stderr.write(`The run was stopped after --timeout ${timeout} s.\n`);
+    return EXIT.timeout;
+  }
   if (summary.cancelled) return EXIT.interrupted;
   return failed === 0 ? EXIT.ok : EXIT.nodeFailed;
 }

@@ -1,12 +1,17 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import type { ByteSource, PersistentCache } from '../lib/graph/node-type';
-import { memoryCache, type Host } from '../lib/engine/host';
+import {
+  MAX_DATA_FILE_BYTES,
+  fileTooLargeMessage,
+  memoryCache,
+  type Host
+} from '../lib/engine/host';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -34,7 +39,13 @@ export async function createNodeHost(options: {
   await tf.ready();
 
   const files: ByteSource = {
-    read: async (name) => readFile(isAbsolute(name) ? name : resolve(options.baseDir, name))
+    read: async (name) => {
+      const path = isAbsolute(name) ? name : resolve(options.baseDir, name);
+      // Checked before reading, so a huge file is refused without being loaded.
+      const { size } = await stat(path);
+      if (size > MAX_DATA_FILE_BYTES) throw new Error(fileTooLargeMessage(name, size));
+      return readFile(path);
+    }
   };
   const roots = assetRoots();
   const assets: ByteSource = {

@@ -7,13 +7,15 @@ import { EXIT, UsageError } from './exit';
 
 const USAGE = `Usage:
   kumiki run <graph.json> [--set <nodeId>.<param>=<value> ...] [--out <dir>] [--all]
-             [--cache <dir> | --no-cache] [--quiet]
+             [--cache <dir> | --no-cache] [--quiet] [--timeout <s>] [--node-timeout <s>]
   kumiki sweep <graph.json> [--cell <index>] [--set ...] [--out <dir>] [--cache <dir> | --no-cache]
   kumiki sweep-merge <dir>
   kumiki validate <graph.json>
   kumiki nodes [--json]
 
-Exit codes: 0 success, 1 a node failed, 2 invalid file or usage, 130 stopped by Ctrl+C.`;
+Exit codes: 0 success, 1 a node failed or ran past --node-timeout, 2 invalid file or usage,
+  3 internal error, 124 the run ran past --timeout, 130 stopped by Ctrl+C,
+  137 stopped hard: a node kept the process busy 5 s past a time limit.`;
 
 /** The `kumiki` command: runs, checks and describes graph files headlessly. */
 async function main(argv: string[]): Promise<number> {
@@ -27,6 +29,8 @@ async function main(argv: string[]): Promise<number> {
       cache: { type: 'string' },
       'no-cache': { type: 'boolean' },
       quiet: { type: 'boolean' },
+      timeout: { type: 'string' },
+      'node-timeout': { type: 'string' },
       json: { type: 'boolean' },
       cell: { type: 'string' },
       help: { type: 'boolean', short: 'h' }

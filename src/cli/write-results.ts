@@ -33,7 +33,8 @@ export async function writeResults(
   graphPath: string,
   doc: GraphDocument,
   summary: RunSummary,
-  all: boolean
+  all: boolean,
+  timeoutSeconds?: number
 ) {
   await mkdir(out, { recursive: true });
   const feeding = new Set(doc.edges.map((e) => e.from.node));
@@ -57,11 +58,14 @@ export async function writeResults(
       summary.nodes[n.id] ?? { status: 'cancelled', ms: 0, cached: false }
     ])
   );
-  const failed = Object.values(nodes).some((n) => n.status !== 'finished');
+  const unfinished = Object.keys(nodes).filter((id) => nodes[id].status !== 'finished');
+  const stopped = timeoutSeconds !== undefined ? 'timed-out' : 'cancelled';
   const report = {
     graph: graphPath,
     backend: summary.backend,
-    status: summary.cancelled ? 'cancelled' : failed ? 'failed' : 'finished',
+    status: summary.cancelled ? stopped : unfinished.length > 0 ? 'failed' : 'finished',
+    ...(timeoutSeconds !== undefined && { timeout: timeoutSeconds }),
+    unfinished,
     nodes
   };
   await writeFile(join(out, 'summary.json'), `${JSON.stringify(report, null, 2)}\n`);

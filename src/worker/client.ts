@@ -1,8 +1,15 @@
 import * as Comlink from 'comlink';
 import type { GraphDocument } from '../lib/graph/document';
 import type { RunEvent, RunSummary } from '../lib/engine/events';
+import { MAX_DATA_FILE_BYTES } from '../lib/engine/host';
 import type { SweepCellResult } from '../lib/engine/sweep';
 import type { WorkerApi } from './engine.worker';
+
+/**
+ * How long Stop waits for the worker to end the run before replacing the worker: a node in a
+ * loop that never yields cannot see the cancel, so the worker itself is stopped.
+ */
+export const HARD_STOP_MS = 2000;
 
 /** The editor's handle on the engine worker. */
 export interface Runner {
@@ -18,14 +25,87 @@ export interface Runner {
   dispose(): void;
 }
 
+/** What the editor hears about the worker outside of a call. */
+export interface RunnerOptions {
+  /** The worker ended by itself (a crash, closed, killed); the next call starts a new one. */
+  stopped?: (message: string) => void;
+}
+
+/** Why a call ended without a reply: the worker stopped, or Stop had to replace it. */
+export class WorkerStoppedError extends Error {
+  constructor(
+    message: string,
+    /** True when the worker was replaced because it did not answer Stop. */
+    readonly byStop = false
+  ) {
+    super(message);
+    this.name = 'WorkerStoppedError';
+  }
+}
+
+/** One started worker: its Comlink handle, how many calls are pending, and how it ends. */
+interface Engine {
+  worker: Worker;
+  api: Comlink.Remote<WorkerApi>;
+  pending: number;
+  /** Settles when no call is pending any more. */
+  idle: Promise<void>;
+  markIdle: () => void;
+  /** Resolves with the reason once the worker has ended, however it ended. */
+  ended: Promise<WorkerStoppedError>;
+  end: (error: WorkerStoppedError) => void;
+}
+
+function startEngine(): Engine {
+  const name = `kumiki-engine-${Math.random().toString(36).slice(2)}`;
+  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), {
+    type: 'module',
+    name
+  });
+  const api = Comlink.wrap<WorkerApi>(worker);
+  let end: (error: WorkerStoppedError) => void = () => {};
+  const ended = new Promise<WorkerStoppedError>((resolve) => (end = resolve));
+  const engine: Engine = {
+    worker,
+    api,
+    pending: 0,
+    idle: Promise.resolve(),
+    markIdle: () => {},
+    ended,
+    end
+  };
+
+  worker.addEventListener('error', (e) => {
+    const reason = e.message || 'it could not load or ran out of memory';
+    end(new WorkerStoppedError(`The engine worker stopped: ${reason}.`));
+  });
+  // The worker holds a lock named after it for as long as it lives; the browser frees the
+  // lock when the worker ends for any reason, which is the one signal a killed worker gives.
+  void api.holdLifeLock().then((held) => {
+    if (held && navigator.locks) {
+      void navigator.locks.request(name, () =>
+        end(new WorkerStoppedError('The engine worker stopped: it was closed or killed.'))
+      );
+    }
+  });
+  return engine;
+}
+
+/** Counts a call as pending until it settles, so Stop knows whether the worker is busy. */
+function track<T>(engine: Engine, call: Promise<T>): Promise<T> {
+  if (engine.pending++ === 0) engine.idle = new Promise((r) => (engine.markIdle = r));
+  return call.finally(() => {
+    if (--engine.pending === 0) engine.markIdle();
+  });
+}
+
 /**
  * Makes one call that streams events, and resolves once its reply and all the events it
- * reports sending have arrived (events travel on their own message port). Rejects with the
- * worker's own message if the worker dies meanwhile.
+ * reports sending have arrived (events travel on their own message port). Rejects with a
+ * WorkerStoppedError if the worker ends meanwhile.
  */
 async function withEvents<T extends { events: number }>(
-  worker: Worker,
-  reset: () => void,
+  engine: Engine,
   onEvent: (event: RunEvent) => void,
   call: (count: (event: RunEvent) => void) => Promise<T>
 ): Promise<T> {
@@ -38,16 +118,9 @@ async function withEvents<T extends { events: number }>(
     onEvent(event);
     if (received >= expected) allReceived();
   };
-  const crashed = new Promise<never>((_, reject) => {
-    const onError = (e: ErrorEvent) => {
-      reset();
-      const reason = e.message || 'it could not load or ran out of memory';
-      reject(new Error(`The engine worker stopped: ${reason}. The next run starts a new one.`));
-    };
-    worker.addEventListener('error', onError, { once: true });
-  });
+  const stopped = engine.ended.then((error) => Promise.reject(error));
 
-  const reply = await Promise.race([call(count), crashed]);
+  const reply = await Promise.race([track(engine, call(count)), stopped]);
   expected = reply.events;
   if (received < expected) {
     await Promise.race([arrived, new Promise((resolve) => setTimeout(resolve, 2000))]);
@@ -62,47 +135,70 @@ function preferredBackend(): string {
 
 /**
  * Starts the engine in a module worker, so the canvas never waits on a run. If the worker
- * dies, the next run starts a fresh one; picked files are sent again.
+ * ends (a crash, or killed), pending calls fail with a message, `stopped` is told, and the
+ * next call starts a fresh worker; picked files are sent again.
  */
-export function createRunner(): Runner {
-  const files = new Map<string, Uint8Array>();
-  let worker: Worker | undefined;
-  let api: Comlink.Remote<WorkerApi> | undefined;
+export function createRunner(options: RunnerOptions = {}): Runner {
+  /** Picked files by name; a too-large file is kept as its size only (see MAX_DATA_FILE_BYTES). */
+  const files = new Map<string, Uint8Array | number>();
+  let engine: Engine | undefined;
 
-  const connect = async () => {
-    if (api) return api;
-    worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
-    api = Comlink.wrap<WorkerApi>(worker);
-    for (const [name, bytes] of files) await api.putFile(name, bytes);
-    return api;
+  const connect = async (): Promise<Engine> => {
+    if (engine) return engine;
+    const started = startEngine();
+    engine = started;
+    void started.ended.then((error) => {
+      if (engine !== started) return;
+      engine = undefined;
+      started.worker.terminate();
+      if (!error.byStop) options.stopped?.(error.message);
+    });
+    for (const [name, bytes] of files) await started.api.putFile(name, bytes);
+    return started;
   };
 
-  const reset = () => {
-    worker?.terminate();
-    worker = undefined;
-    api = undefined;
+  /** Ends the worker on our side; its pending calls fail with `error`. */
+  const replace = (error: WorkerStoppedError) => {
+    const current = engine;
+    if (!current) return;
+    engine = undefined;
+    current.worker.terminate();
+    current.end(error);
   };
 
   return {
     async run(doc, onEvent, only) {
-      const remote = await connect();
+      const current = await connect();
       const call = (count: (e: RunEvent) => void) =>
-        remote.run(doc, Comlink.proxy(count), only, preferredBackend());
-      return (await withEvents(worker!, reset, onEvent, call)).summary;
+        current.api.run(doc, Comlink.proxy(count), only, preferredBackend());
+      return (await withEvents(current, onEvent, call)).summary;
     },
     async runSweepCell(doc, index, onEvent) {
-      const remote = await connect();
+      const current = await connect();
       const call = (count: (e: RunEvent) => void) =>
-        remote.runSweepCell(doc, index, Comlink.proxy(count), preferredBackend());
-      return (await withEvents(worker!, reset, onEvent, call)).result;
+        current.api.runSweepCell(doc, index, Comlink.proxy(count), preferredBackend());
+      return (await withEvents(current, onEvent, call)).result;
     },
     async cancel() {
-      await api?.cancel();
+      const current = engine;
+      if (!current) return;
+      void current.api.cancel();
+      if (current.pending === 0) return;
+      const timeout = new Promise<'late'>((r) => setTimeout(() => r('late'), HARD_STOP_MS));
+      if ((await Promise.race([current.idle, timeout])) === 'late' && engine === current) {
+        const message =
+          `The engine did not stop within ${HARD_STOP_MS / 1000} s (a node was busy), ` +
+          'so it was restarted.';
+        replace(new WorkerStoppedError(message, true));
+      }
     },
     async putFile(name, bytes) {
-      files.set(name, bytes);
-      await api?.putFile(name, bytes);
+      const kept = bytes.length > MAX_DATA_FILE_BYTES ? bytes.length : bytes;
+      files.set(name, kept);
+      await engine?.api.putFile(name, kept);
     },
-    dispose: reset
+    dispose() {
+      replace(new WorkerStoppedError('The engine worker was closed.', true));
+    }
   };
 }

@@ -10,6 +10,7 @@ import type { GraphDocument } from '../lib/graph/document';
 import type { ByteSource } from '../lib/graph/node-type';
 import type { RunEvent, RunSummary } from '../lib/engine/events';
 import { Executor } from '../lib/engine/executor';
+import { fileTooLargeMessage } from '../lib/engine/host';
 import { runSweepCell, type SweepCellResult } from '../lib/engine/sweep';
 import { browserAssets } from './assets';
 import { indexedDbCache } from './idb-cache';
@@ -21,10 +22,11 @@ setWasmPaths({
 });
 
 /** Files the user picked in the editor, by the name stored in the node's `file` param. */
-const pickedFiles = new Map<string, Uint8Array>();
+const pickedFiles = new Map<string, Uint8Array | number>();
 const files: ByteSource = {
   async read(name) {
     const bytes = pickedFiles.get(name);
+    if (typeof bytes === 'number') throw new Error(fileTooLargeMessage(name, bytes));
     if (!bytes)
       throw new Error(
         `The file "${name}" has not been picked in this session; ` +
@@ -78,8 +80,25 @@ async function begin(onEvent: (event: RunEvent) => void, backend: string) {
   };
 }
 
+/**
+ * A lock named after this worker, held until the worker ends; the editor waits on the same
+ * lock and so learns when the worker has gone, even when it was killed without an error.
+ */
+let lifeLock: Promise<boolean> | undefined;
+
 /** What the editor calls across the worker boundary. */
 export const workerApi = {
+  /** Takes the life lock; resolves true once it is held, false where locks are missing. */
+  holdLifeLock(): Promise<boolean> {
+    lifeLock ??= new Promise<boolean>((held) => {
+      if (!self.name || !navigator.locks) return held(false);
+      void navigator.locks.request(self.name, () => {
+        held(true);
+        return new Promise<never>(() => {});
+      });
+    });
+    return lifeLock;
+  },
   /** Runs a graph (only as far as `only` needs, when given). */
   async run(
     doc: GraphDocument,
@@ -105,7 +124,8 @@ export const workerApi = {
   cancel(): void {
     controller?.abort();
   },
-  putFile(name: string, bytes: Uint8Array): void {
+  /** Keeps a picked file; a number instead of bytes is the size of a file refused as too large. */
+  putFile(name: string, bytes: Uint8Array | number): void {
     pickedFiles.set(name, bytes);
   },
   backend(): string {

@@ -17,6 +17,8 @@ export interface NodeSummary {
   ms: number;
   cached: boolean;
   error?: string;
+  /** The node was stopped because it ran past its time budget. */
+  timedOut?: boolean;
 }
 
 /** The result of one run of a graph. */

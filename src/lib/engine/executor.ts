@@ -5,6 +5,7 @@ import { orderNodes } from '../graph/order';
 import { cacheKey } from './cache-key';
 import type { NodeSummary, RunEvent, RunSummary } from './events';
 import type { Host } from './host';
+import { checkOutputs } from './output-checks';
 import { seededRandom } from './random';
 
 /** How to run a graph. */
@@ -13,6 +14,13 @@ export interface RunOptions {
   onEvent?: (event: RunEvent) => void;
   /** Run only these nodes and what they depend on; all nodes when absent. */
   only?: string[];
+  /**
+   * Each node's time budget in milliseconds: a node still running after it fails with a
+   * message, and the run goes on with the nodes that do not depend on it. None when absent.
+   */
+  nodeTimeoutMs?: number;
+  /** Each node's memory budget: the most bytes its outputs may hold (see output-checks.ts). */
+  maxOutputBytes?: number;
 }
 
 /** The outputs of one node run, kept while its cache key stays in use. */
@@ -94,7 +102,8 @@ export class Executor {
         usedKeys,
         summary,
         emit,
-        signal
+        signal,
+        options
       };
       await this.runNode(node, state);
     }
@@ -161,18 +170,20 @@ export class Executor {
 
     emit({ kind: 'started', nodeId: node.id });
     const started = performance.now();
+    const budget = nodeBudget(signal, state.options.nodeTimeoutMs);
     try {
-      const outputs = await raceAbort(
-        type.run(inputs, node.params, this.context(doc, node, emit, signal)),
-        signal
-      );
-      checkOutputs(type, outputs);
+      const context = this.context(doc, node, emit, budget.signal);
+      const outputs = await raceAbort(type.run(inputs, node.params, context), budget.signal);
+      const problem = checkOutputs(type, outputs, state.options.maxOutputBytes);
+      if (problem) throw new Error(problem);
       const ms = Math.round(performance.now() - started);
       this.cache.set(key, { outputs });
       summary.outputs[node.id] = outputs;
       summary.nodes[node.id] = { status: 'finished', ms, cached: false };
       emit({ kind: 'finished', nodeId: node.id, ms, cached: false });
+      budget.end();
     } catch (error) {
+      budget.end();
       if (signal.aborted) {
         summary.cancelled = true;
         summary.nodes[node.id] = {
@@ -181,6 +192,22 @@ export class Executor {
           cached: false
         };
         emit({ kind: 'failed', nodeId: node.id, message: 'The run was stopped.' });
+        return;
+      }
+      if (budget.timedOut()) {
+        const seconds = (state.options.nodeTimeoutMs ?? 0) / 1000;
+        const message =
+          `The node ran longer than its time budget of ${seconds} s and was stopped. ` +
+          'Choose smaller params, or allow more time.';
+        this.fail(
+          summary,
+          emit,
+          node.id,
+          message,
+          undefined,
+          Math.round(performance.now() - started)
+        );
+        summary.nodes[node.id].timedOut = true;
         return;
       }
       const field = error instanceof NodeInputError ? error.field : undefined;
@@ -212,6 +239,8 @@ export class Executor {
       random: seededRandom(doc.seed, node.id),
       log: (message) => emit({ kind: 'log', nodeId: node.id, message }),
       progress: (fraction, message) => {
+        // A node stopped by cancel or its time budget may still report once; it is over.
+        if (signal.aborted) return;
         const now = performance.now();
         if (now - lastSent < 50 && fraction < 1) return;
         lastSent = now;
@@ -258,6 +287,33 @@ interface RunState {
   summary: RunSummary;
   emit: (event: RunEvent) => void;
   signal: AbortSignal;
+  options: RunOptions;
+}
+
+/**
+ * The signal one node runs under: aborted when the run is, or when the node's time budget
+ * (if any) runs out. `end` releases the timer and the listener once the node is done.
+ */
+function nodeBudget(run: AbortSignal, ms: number | undefined) {
+  const controller = new AbortController();
+  let expired = false;
+  const follow = () => controller.abort(run.reason);
+  run.addEventListener('abort', follow, { once: true });
+  const timer =
+    ms !== undefined && ms > 0
+      ? setTimeout(() => {
+          expired = true;
+          controller.abort(new DOMException('The time budget ran out.', 'TimeoutError'));
+        }, ms)
+      : undefined;
+  return {
+    signal: controller.signal,
+    timedOut: () => expired && !run.aborted,
+    end() {
+      clearTimeout(timer);
+      run.removeEventListener('abort', follow);
+    }
+  };
 }
 
 /** The edges into each node, by node id; built once per run so lookups do not scan all edges. */
@@ -287,17 +343,6 @@ function selectNodes(
     for (const edge of incoming.get(id) ?? []) stack.push(edge.from.node);
   }
   return doc.nodes.filter((n) => keep.has(n.id));
-}
-
-function checkOutputs(type: NodeType, outputs: Record<string, unknown>) {
-  for (const name of Object.keys(type.outputs)) {
-    if (outputs?.[name] === undefined) {
-      throw new Error(
-        `The node type "${type.type}" returned no value for its output "${name}". ` +
-          'This is a bug in the node.'
-      );
-    }
-  }
 }
 
 function raceAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {

@@ -11,6 +11,21 @@ export interface Host {
   cache: PersistentCache;
 }
 
+/**
+ * The largest data file a node may read, in bytes. Larger files are refused before they are
+ * read, in the command line and in the browser, so a file cannot exhaust memory.
+ */
+export const MAX_DATA_FILE_BYTES = 64 * 1024 * 1024;
+
+/** The message for a data file over MAX_DATA_FILE_BYTES, naming the file and its size. */
+export function fileTooLargeMessage(name: string, bytes: number): string {
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return (
+    `The file "${name}" has ${mb(bytes)}; Kumiki reads data files of at most ` +
+    `${mb(MAX_DATA_FILE_BYTES)}. Use a smaller file or a subset of it.`
+  );
+}
+
 /** A cache that lives as long as the process; used by tests and when no folder is given. */
 export function memoryCache(): PersistentCache {
   const store = new Map<string, Uint8Array>();

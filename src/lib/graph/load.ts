@@ -1,3 +1,12 @@
+import {
+  MAX_DEPTH,
+  MAX_EDGES,
+  MAX_GRAPH_CHARS,
+  MAX_NODES,
+  describeValue,
+  textDepth,
+  valueDepth
+} from './bounds';
 import type { GraphDocument, GraphEdge, GraphNode } from './document';
 import { GRAPH_FORMAT, GRAPH_VERSION } from './document';
 import { migrate } from './migrations';
@@ -5,15 +14,22 @@ import type { NodeType } from './node-type';
 import { orderNodes } from './order';
 import { resolveParams } from './params';
 import type { GraphProblem, ProblemCode } from './problems';
-import { edgeSchema, envelopeSchema, nodeCoreSchema, positionSchema, sweepSchema } from './schema';
+import {
+  descriptionSchema,
+  edgeSchema,
+  envelopeSchema,
+  nodeCoreSchema,
+  positionSchema,
+  sweepSchema,
+  viewSchema
+} from './schema';
 import { canConnect } from './sockets';
 import { checkSweep } from './sweep-check';
 
 /** Finds a registered node type by its id. */
 export type TypeLookup = (type: string) => NodeType | undefined;
 
-/** The largest graph file Kumiki reads, in characters. */
-export const MAX_GRAPH_CHARS = 20_000_000;
+export { MAX_GRAPH_CHARS } from './bounds';
 
 /** What loading a graph file gives: the graph (null when nothing usable) and every problem. */
 export interface LoadResult {
@@ -36,6 +52,11 @@ export function parseGraph(text: string, fileName: string, lookup: TypeLookup): 
     );
     return { doc: null, problems };
   }
+  const depth = textDepth(text);
+  if (depth > MAX_DEPTH) {
+    report('E_TOO_DEEP', `The file nests lists or objects more than ${MAX_DEPTH} levels deep.`);
+    return { doc: null, problems };
+  }
 
   let raw: unknown;
   try {
@@ -52,6 +73,13 @@ export function parseGraph(text: string, fileName: string, lookup: TypeLookup): 
 export function validateGraph(raw: unknown, fileName: string, lookup: TypeLookup): LoadResult {
   const { problems, report } = collector(fileName);
 
+  if (valueDepth(raw) > MAX_DEPTH) {
+    report(
+      'E_TOO_DEEP',
+      `The graph nests lists or objects more than ${MAX_DEPTH} levels deep, or contains itself.`
+    );
+    return { doc: null, problems };
+  }
   const envelope = checkEnvelope(raw, report);
   if (!envelope) return { doc: null, problems };
 
@@ -67,12 +95,23 @@ export function validateGraph(raw: unknown, fileName: string, lookup: TypeLookup
     report(
       'E_CYCLE',
       `The edges form a cycle: ${cycle.join(' → ')}. Remove one of these edges.`,
-      cycle[0]
+      cycle[0],
+      'edges'
     );
   }
 
-  const { sweep: rawSweep, ...rest } = envelope;
+  const { sweep: rawSweep, view: rawView, description: rawDescription, ...rest } = envelope;
   const doc: GraphDocument = { ...rest, nodes, edges };
+  const view = rawView === undefined ? undefined : viewSchema.safeParse(rawView);
+  if (view?.success) doc.view = view.data;
+  else if (view) report('W_FIELD', dropped('view', 'x, y and a zoom above 0'), undefined, 'view');
+  const text =
+    rawDescription === undefined ? undefined : descriptionSchema.safeParse(rawDescription);
+  if (text?.success) doc.description = text.data;
+  else if (text) {
+    const message = dropped('description', 'text of at most 10000 characters');
+    report('W_FIELD', message, undefined, 'description');
+  }
   if (rawSweep !== undefined) {
     const sweep = sweepSchema.safeParse(rawSweep);
     if (!sweep.success) {
@@ -95,6 +134,10 @@ export function validateGraph(raw: unknown, fileName: string, lookup: TypeLookup
     }
   }
   return { doc, problems };
+}
+
+function dropped(field: string, expected: string): string {
+  return `The field "${field}" must be ${expected}; it was dropped.`;
 }
 
 type Report = (code: ProblemCode, message: string, nodeId?: string, field?: string) => void;
@@ -122,8 +165,7 @@ function checkEnvelope(raw: unknown, report: Report) {
   if (record.format !== GRAPH_FORMAT) {
     report(
       'E_FORMAT',
-      `The field "format" must be "${GRAPH_FORMAT}"; ` +
-        `found ${JSON.stringify(record.format) ?? 'nothing'}.`,
+      `The field "format" must be "${GRAPH_FORMAT}"; ` + `found ${describeValue(record.format)}.`,
       undefined,
       'format'
     );
@@ -148,6 +190,21 @@ function checkEnvelope(raw: unknown, report: Report) {
     return null;
   }
   void GRAPH_VERSION;
+  const counts = [
+    ['nodes', parsed.data.nodes.length, MAX_NODES],
+    ['edges', parsed.data.edges.length, MAX_EDGES]
+  ] as const;
+  for (const [field, count, most] of counts) {
+    if (count > most) {
+      report(
+        'E_TOO_LARGE',
+        `The graph has ${count} ${field}; Kumiki opens graphs of at most ${most} ${field}.`,
+        undefined,
+        field
+      );
+      return null;
+    }
+  }
   return parsed.data;
 }
 
@@ -268,10 +325,15 @@ function checkEdges(
   rawEdges.forEach((rawEdge, index) => {
     const parsed = edgeSchema.safeParse(rawEdge);
     if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = ['edges', index, ...issue.path].join('.');
+      const rawTo = (rawEdge as { to?: { node?: unknown } } | null)?.to?.node;
       report(
         'E_EDGE',
-        `Edge ${index + 1} is malformed: "${parsed.error.issues[0].path.join('.')}" ` +
-          `${parsed.error.issues[0].message.toLowerCase()}.`
+        `Edge ${index + 1} is malformed: "${issue.path.join('.') || 'the edge'}" ` +
+          `${issue.message.toLowerCase()}. The edge was left out.`,
+        typeof rawTo === 'string' ? rawTo : undefined,
+        field
       );
       return;
     }
@@ -284,7 +346,8 @@ function checkEdges(
         'E_EDGE',
         `Edge ${index + 1} refers to the node "${missing}", which is not in the file. ` +
           'The edge was left out.',
-        missing
+        missing,
+        `edges.${index}.${from ? 'to' : 'from'}.node`
       );
       return;
     }

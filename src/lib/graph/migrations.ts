@@ -1,3 +1,4 @@
+import { describeValue } from './bounds';
 import { GRAPH_VERSION } from './document';
 
 /**
@@ -16,13 +17,13 @@ export function migrate(
     return {
       error:
         `The field "version" must be a whole number from 1 to ${GRAPH_VERSION}; ` +
-        `found ${JSON.stringify(version) ?? 'nothing'}.`
+        `found ${describeValue(version)}.`
     };
   }
   if (version > GRAPH_VERSION) {
     return {
       error:
-        `The file has format version ${version}, ` +
+        `The field "version" is ${version}: the file has a format version ` +
         `newer than this Kumiki reads (${GRAPH_VERSION}). Update Kumiki to open it.`
     };
   }

@@ -1,3 +1,4 @@
+import { MAX_TEXT_PARAM } from './bounds';
 import type { ParamSpec, ParamValue, Params } from './node-type';
 
 /** A param problem: which param and what is wrong with it, in a full sentence. */
@@ -21,6 +22,10 @@ export function checkParam(name: string, spec: ParamSpec, value: unknown): strin
       if (spec.kind === 'integer' && !Number.isInteger(value)) {
         return `Param "${name}" must be a whole number; found ${value}.`;
       }
+      // Past 2^53 whole numbers are no longer exact, and no count or index gets that large.
+      if (spec.kind === 'integer' && !Number.isSafeInteger(value)) {
+        return `Param "${name}" must be a whole number below 2^53 in size; found ${value}.`;
+      }
       if (spec.min !== undefined && value < spec.min) {
         return `Param "${name}" must be at least ${spec.min}; found ${value}.`;
       }
@@ -41,9 +46,12 @@ export function checkParam(name: string, spec: ParamSpec, value: unknown): strin
         : `Param "${name}" must be true or false; found ${describe(value)}.`;
     case 'text':
     case 'file':
-      return typeof value === 'string'
+      if (typeof value !== 'string')
+        return `Param "${name}" must be text; found ${describe(value)}.`;
+      return value.length <= MAX_TEXT_PARAM
         ? undefined
-        : `Param "${name}" must be text; found ${describe(value)}.`;
+        : `Param "${name}" must be text of at most ${MAX_TEXT_PARAM} characters; ` +
+            `found ${value.length}.`;
   }
 }
 

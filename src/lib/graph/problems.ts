@@ -3,7 +3,8 @@
  */
 export const PROBLEM_CODES = {
   E_READ: 'The file cannot be read.',
-  E_TOO_LARGE: 'The file is larger than Kumiki accepts.',
+  E_TOO_LARGE: 'The file, or its number of nodes or edges, is larger than Kumiki accepts.',
+  E_TOO_DEEP: 'The file nests lists or objects deeper than a graph file ever needs.',
   E_JSON: 'The file is not valid JSON.',
   E_FORMAT: 'The file is not a Kumiki graph file.',
   E_VERSION: 'The file was written by a newer Kumiki, or its version is unknown.',
@@ -22,6 +23,7 @@ export const PROBLEM_CODES = {
   E_CYCLE: 'Edges form a cycle.',
   E_SHARE_LINK: 'A share link is truncated or corrupt.',
   W_NODE_FIELD: "A node's position or label is malformed and was replaced.",
+  W_FIELD: "The graph's view or description is malformed and was dropped.",
   W_SWEEP: 'The sweep is malformed or names something that cannot be swept; the graph still runs.'
 } as const;
 

@@ -4,6 +4,10 @@ import { GRAPH_FORMAT, GRAPH_VERSION } from './document';
 /** Node ids: short, readable, safe in file names and in `--set node.param=value`. */
 export const NODE_ID_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 
+// Zod compiles fast validators with `new Function` when it may; the app's Content-Security-
+// Policy forbids that, and even zod's probe for it would be reported as a violation.
+z.config({ jitless: true });
+
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 
 /** How far from the origin a node may sit, in canvas units; further out the canvas cannot draw. */
@@ -56,12 +60,18 @@ export const sweepSchema = z.object({
   target: z.object({ node: z.string(), output: z.string() })
 });
 
+/** What the canvas showed when the file was saved. */
+export const viewSchema = z.object({ x: finite, y: finite, zoom: finite.refine((v) => v > 0) });
+
+/** The graph's description, shown under its title. */
+export const descriptionSchema = z.string().max(10_000);
+
 /** The shape of a Kumiki graph file, version 1; `docs/graph.schema.json` is generated from it. */
 export const graphSchema = z.object({
   format: z.literal(GRAPH_FORMAT),
   version: z.literal(GRAPH_VERSION),
   title: z.string().max(500),
-  description: z.string().max(10_000).optional(),
+  description: descriptionSchema.optional(),
   seed: z
     .number()
     .int()
@@ -69,14 +79,19 @@ export const graphSchema = z.object({
     .max(2 ** 32 - 1),
   nodes: z.array(nodeSchema),
   edges: z.array(edgeSchema),
-  view: z.object({ x: finite, y: finite, zoom: finite.refine((v) => v > 0) }).optional(),
+  view: viewSchema.optional(),
   sweep: sweepSchema.optional()
 });
 
-/** The top level only, so one bad node or edge does not hide the rest of the file. */
+/**
+ * The top level only, so one bad node or edge does not hide the rest of the file. The view
+ * and description are checked on their own: a bad one is dropped, not the graph.
+ */
 export const envelopeSchema = graphSchema.extend({
   nodes: z.array(z.unknown()),
   edges: z.array(z.unknown()),
+  description: z.unknown().optional(),
+  view: z.unknown().optional(),
   sweep: z.unknown().optional()
 });
 

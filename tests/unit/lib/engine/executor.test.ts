@@ -19,7 +19,7 @@ const source: NodeType = {
   params: { value: { kind: 'number', default: 1, help: '' } },
   async run(_i, params, ctx) {
     calls.push(ctx.nodeId);
-    return { out: Float64Array.of(Number(params.value)) };
+    return { out: Float64Array.of(Number(params.value ?? 1)) };
   }
 };
 const double: NodeType = {
