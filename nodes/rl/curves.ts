@@ -1,4 +1,9 @@
-import { NodeInputError, type NodeType, type NumberParam } from '../../src/lib/graph/node-type';
+import {
+  NodeInputError,
+  type NodeType,
+  type NumberParam,
+  type Params
+} from '../../src/lib/graph/node-type';
 import type { LineSeries, LinesPlot, RlRuns } from '../../src/lib/graph/values';
 import { readEnumParam, readNumberParam } from '../topology/params';
 
@@ -18,6 +23,46 @@ const WINDOW: NumberParam = {
   unit: 'episodes',
   help: 'Each seed’s curve is first averaged over this many episodes (a trailing mean).'
 };
+const Y_RANGES = ['auto', 'clip', 'fixed'] as const;
+const CLIP_PERCENT: NumberParam = {
+  kind: 'number',
+  default: 5,
+  min: 0,
+  max: 49,
+  unit: '%',
+  help: 'With y range "clip": the share of the lowest and of the highest mean points left out.'
+};
+const Y_BOUND = (which: string): NumberParam => ({
+  kind: 'number',
+  default: which === 'lowest' ? -100 : 0,
+  min: -1e12,
+  max: 1e12,
+  help: `With y range "fixed": the ${which} y value shown.`
+});
+
+/** The p-th percentile (0..100) of sorted values, by linear interpolation. */
+function percentile(sorted: Float64Array, p: number): number {
+  const at = (p / 100) * (sorted.length - 1);
+  const i = Math.floor(at);
+  return i + 1 < sorted.length ? sorted[i] + (at - i) * (sorted[i + 1] - sorted[i]) : sorted[i];
+}
+
+/**
+ * The y range of a "clip" plot: from the `p`-th to the (100 − p)-th percentile of every mean
+ * point of every curve, widened by 5% on each side but not past the data, so that a few
+ * early episodes far below the rest (cliff walking's first returns near −2000) no longer
+ * squeeze the plateaus that follow into a thin line.
+ */
+export function clippedRange(series: LineSeries[], p: number): [number, number] {
+  const values = Float64Array.from(series.flatMap((s) => Array.from(s.mean))).filter(
+    Number.isFinite
+  );
+  if (values.length === 0) return [0, 1];
+  values.sort();
+  const [lo, hi] = [percentile(values, p), percentile(values, 100 - p)];
+  const pad = (hi - lo) * 0.05 || Math.abs(hi) * 0.05 || 1;
+  return [Math.max(values[0], lo - pad), Math.min(values[values.length - 1], hi + pad)];
+}
 
 /**
  * The mean curve of one measure over seeds with a 95% normal band, mean ± 1.96 · s/√n, where s
@@ -58,6 +103,37 @@ export function learningCurve(runs: RlRuns, measure: Measure, window = 1): LineS
   return { name: runs.name, x, mean, lower, upper };
 }
 
+function readYRange(params: Params, series: LineSeries[]): [number, number] | undefined {
+  const mode = readEnumParam(params, 'yRange', Y_RANGES, 'auto');
+  if (mode === 'auto') return undefined;
+  if (mode === 'clip')
+    return clippedRange(series, readNumberParam(params, 'clipPercent', CLIP_PERCENT));
+
+  const yMin = readNumberParam(params, 'yMin', Y_BOUND('lowest'));
+  const yMax = readNumberParam(params, 'yMax', Y_BOUND('highest'));
+  if (!(yMin < yMax)) {
+    throw new NodeInputError(
+      `Param "yMax" (${yMax}) must be above "yMin" (${yMin}) for a fixed y range.`,
+      'yMax'
+    );
+  }
+  return [yMin, yMax];
+}
+
+/** A note saying how many mean points lie outside the y range shown. */
+function outsideNote(series: LineSeries[], [lo, hi]: [number, number]): string {
+  let outside = 0;
+  let total = 0;
+  for (const s of series) {
+    for (const v of s.mean) {
+      total++;
+      if (v < lo || v > hi) outside++;
+    }
+  }
+  const range = `${+lo.toPrecision(4)} to ${+hi.toPrecision(4)}`;
+  return `y from ${range}, ${outside} of ${total} points cut off`;
+}
+
 function checkRuns(value: unknown, field: string): RlRuns {
   const runs = value as RlRuns | undefined;
   if (!runs || !(runs.returns instanceof Float64Array) || !(runs.seeds >= 1)) {
@@ -93,6 +169,15 @@ export const learningCurvesNode: NodeType = {
       help: 'Per episode: the return, the number of steps, or the max-Q of the start state.'
     },
     window: WINDOW,
+    yRange: {
+      kind: 'enum',
+      default: 'auto',
+      options: Y_RANGES,
+      help: 'The y axis: fit every point (auto), leave out the extremes (clip), or yMin..yMax.'
+    },
+    clipPercent: CLIP_PERCENT,
+    yMin: Y_BOUND('lowest'),
+    yMax: Y_BOUND('highest'),
     title: { kind: 'text', default: 'Learning curves', help: 'The title above the plot.' }
   },
 
@@ -112,16 +197,22 @@ export const learningCurvesNode: NodeType = {
       }
     });
 
+    const series = all.map((runs) => learningCurve(runs, measure, window));
+    // Two short lines rather than one long one, so that they fit the plot's width.
+    const seeds = `${all.map((r) => r.seeds).join(' / ')} seeds`;
+    const notes = [
+      `${env.name}; mean over ${seeds}` + (window > 1 ? `, ${window}-episode trailing mean` : '')
+    ];
+    const yRange = readYRange(params, series);
+    notes.push('band ±1.96 SE' + (yRange ? `; ${outsideNote(series, yRange)}` : ''));
     const plot: LinesPlot = {
       kind: 'lines',
       title: String(params.title ?? 'Learning curves'),
       xLabel: 'episode',
       yLabel: LABELS[measure],
-      series: all.map((runs) => learningCurve(runs, measure, window)),
-      notes: [
-        `${env.name}; mean over ${all.map((r) => r.seeds).join(' / ')} seeds, band ±1.96 SE` +
-          (window > 1 ? `, trailing mean of ${window} episodes` : '')
-      ]
+      series,
+      ...(yRange ? { yRange } : {}),
+      notes
     };
     return { plot };
   }

@@ -2,14 +2,19 @@ import type { NumberParam, Params } from '../../src/lib/graph/node-type';
 import type { Environment, EnvironmentPlot } from '../../src/lib/graph/values';
 import { readNumberParam } from '../topology/params';
 
-/** Variance of the Gaussian noise added to every reward (0 for none). */
+/**
+ * Variance of the Gaussian noise added to every reward (0 for none); on a path graph, the
+ * default for edges that give no variance of their own.
+ */
 export const REWARD_VARIANCE: NumberParam = {
   kind: 'number',
   default: 0,
   min: 0,
   max: 1e6,
   unit: 'reward²',
-  help: 'Variance of Gaussian noise added to every reward; 0 gives exact rewards.'
+  help:
+    'Variance of Gaussian noise added to every reward (on a path graph, to every edge without ' +
+    'a variance of its own); 0 gives exact rewards.'
 };
 
 /** Probability that the agent's chosen action is replaced by a uniformly random one. */

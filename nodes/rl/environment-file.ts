@@ -74,13 +74,17 @@ export function environmentFromJson(text: string, fileName: string): Environment
     const edges = doc.edges as unknown[];
     const goodEdge = (e: unknown) =>
       Array.isArray(e) &&
-      e.length === 3 &&
+      (e.length === 3 || (e.length === 4 && typeof e[3] === 'number' && e[3] >= 0)) &&
       typeof e[0] === 'string' &&
       typeof e[1] === 'string' &&
       typeof e[2] === 'number' &&
-      Number.isFinite(e[2]);
+      Number.isFinite(e[2]) &&
+      Number.isFinite(e[3] ?? 0);
     if (!Array.isArray(edges) || edges.length === 0 || !edges.every(goodEdge)) {
-      fail('field "edges" must be a non-empty list of ["from", "to", reward] triples.');
+      fail(
+        'field "edges" must be a non-empty list of ["from", "to", reward] or ' +
+          '["from", "to", reward, variance] entries, with a finite variance ≥ 0.'
+      );
     }
     const goals = doc.goals as unknown[];
     if (typeof doc.start !== 'string' || !Array.isArray(goals) || goals.length === 0) {

@@ -45,6 +45,10 @@ export function checkEnvironment(env: Environment, field: string): void {
   if (!(env.rewardVariance >= 0) || !Number.isFinite(env.rewardVariance)) {
     fail(`the reward variance must be a finite number ≥ 0; found ${env.rewardVariance}.`);
   }
+  const own = env.rewardVariances;
+  if (own && (own.length !== n * m || !own.every((v) => v >= 0 && Number.isFinite(v)))) {
+    fail(`every action's reward variance must be a finite number ≥ 0 (${n * m} of them).`);
+  }
   if (!(env.slip >= 0 && env.slip <= 1)) {
     fail(`the slip probability must be between 0 and 1; found ${env.slip}.`);
   }

@@ -1,7 +1,28 @@
+import { NodeInputError } from '../../src/lib/graph/node-type';
 import type { Environment } from '../../src/lib/graph/values';
+import {
+  epsilonGreedyAction,
+  epsilonGreedyExpectation,
+  greedyAction,
+  SOFTMAX,
+  softmaxAction,
+  softmaxExpectation
+} from './policy';
 import type { Sfc32 } from './random';
-import { chooseAction, type EpisodeRecords, type TdSettings } from './td';
-import { argmaxFirst, DOUBLE_Q, HYBRID, tdUpdate, type Transition } from './td-update';
+import type { EpisodeRecords, TdSettings } from './td';
+import { DOUBLE_Q, doubleQUpdate, EXPECTED_SARSA, HYBRID, tdUpdate } from './td-update';
+
+/**
+ * The standard deviation of the reward noise of every (state, action) cell: from the
+ * environment's per-action variances where it has them, else its one variance everywhere.
+ */
+export function noiseTable(env: Environment): Float64Array {
+  const cells = env.stateCount * env.actionCount;
+  const sd = new Float64Array(cells).fill(Math.sqrt(env.rewardVariance));
+  if (env.rewardVariances)
+    for (let k = 0; k < cells; k++) sd[k] = Math.sqrt(env.rewardVariances[k]);
+  return sd;
+}
 
 /**
  * One agent learning on one environment, one seed at a time, in slices of steps that can be
@@ -10,7 +31,8 @@ import { argmaxFirst, DOUBLE_Q, HYBRID, tdUpdate, type Transition } from './td-u
  * episode. Each of the seed's `settings.episodes` episodes starts at the start state and ends
  * at a goal or after `settings.maxSteps` steps, with slip and reward noise drawn from the
  * seed's generator. The behaviour action a′ in s′ is drawn before the update, so every method
- * sees the same a′ (SARSA's and the hybrid's δ(S) need it). Stepping allocates nothing.
+ * sees the same a′ (SARSA's and the hybrid's δ(S) need it). Stepping allocates nothing: the
+ * tables are flat typed arrays and every per-step value a local.
  */
 export class TdLearner {
   /** Q-table (Q₁ for double Q-learning), state-major as `Environment.next`. */
@@ -20,14 +42,17 @@ export class TdLearner {
   /** Double Q-learning's Q₁ + Q₂, kept up to date cell by cell for its behaviour policy. */
   private readonly both: Float64Array;
   private readonly ref = new Float64Array(3);
-  private readonly step: Transition = { s: 0, a: 0, r: 0, s2: 0, a2: 0, k2: 0, terminal: false };
+  /** Scratch space for the softmax weights of one state's actions. */
+  private readonly weights: Float64Array;
+  private readonly sd: Float64Array;
+  private readonly noisy: boolean;
   private readonly double: boolean;
-  private readonly sd: number;
   private rng: Sfc32 | null = null;
   private seed = 0;
   private episode = 0;
   private inEpisode = false;
   private epsilon = 0;
+  private temperature = 0;
   private s = 0;
   private a = 0;
   private t = 0;
@@ -43,7 +68,9 @@ export class TdLearner {
     this.q2 = new Float64Array(cells);
     this.double = settings.method === DOUBLE_Q;
     this.both = this.double ? new Float64Array(cells) : this.q;
-    this.sd = Math.sqrt(env.rewardVariance);
+    this.weights = new Float64Array(env.actionCount);
+    this.sd = noiseTable(env);
+    this.noisy = this.sd.some((v) => v > 0);
   }
 
   /** Starts seed `seed` with its generator: every Q-value set to `qInit`, no episode run. */
@@ -71,53 +98,63 @@ export class TdLearner {
     for (let k = 0; k < sum.length; k++) sum[k] += (double ? (q[k] + q2[k]) / 2 : q[k]) / n;
   }
 
+  /** The behaviour policy's action in the state whose row starts at `row` (`k` actions). */
+  private choose(row: number, k: number, rng: Sfc32): number {
+    if (this.settings.policy === SOFTMAX) {
+      const scale = this.double ? 2 : 1;
+      return softmaxAction(this.both, row, k, this.temperature, scale, this.weights, rng);
+    }
+    return epsilonGreedyAction(this.both, row, k, this.epsilon, rng);
+  }
+
   /** Runs at most `budget` steps; returns true once the seed's last episode has ended. */
   advance(budget: number): boolean {
     const rng = this.rng as Sfc32;
     const { method, alpha, gamma, episodes, maxSteps } = this.settings;
-    const { actionCount: m, actionsIn, next, reward, terminal, start, slip } = this.env;
-    const { q, q2, both, step, ref, sd, double } = this;
+    const { actionCount: m, actionsIn, next, reward, terminal, slip } = this.env;
+    const { q, q2, both, ref, sd, noisy, double, weights } = this;
+    const softmax = this.settings.policy === SOFTMAX;
+    const scale = double ? 2 : 1;
     let left = budget;
 
     while (this.episode < episodes) {
       if (!this.inEpisode) this.startEpisode(rng);
       let { s, a, t, total } = this;
-      const epsilon = this.epsilon;
+      const { epsilon, temperature } = this;
       let ended = false;
 
       while (t < maxSteps && left > 0) {
         const taken = slip > 0 && rng.next() < slip ? rng.below(actionsIn[s]) : a;
         const at = s * m + taken;
-        const r = sd > 0 ? reward[at] + sd * rng.normal() : reward[at];
+        const r = noisy && sd[at] > 0 ? reward[at] + sd[at] * rng.normal() : reward[at];
         const s2 = next[at];
         const end = terminal[s2] === 1;
-        const a2 = end ? 0 : chooseAction(both, s2 * m, actionsIn[s2], epsilon, rng);
+        const row = end ? -1 : s2 * m;
+        const k2 = actionsIn[s2];
+        // The ε-greedy draw is written out here rather than through `choose`: this loop is
+        // the hot path, and V8 inlines the small greedy search but not the whole policy.
+        let a2 = 0;
+        if (!end) {
+          if (softmax) a2 = softmaxAction(both, row, k2, temperature, scale, weights, rng);
+          else if (rng.next() < epsilon) a2 = rng.below(k2);
+          else a2 = greedyAction(both, row, k2, rng);
+        }
         total += r;
         t++;
         left--;
 
+        const i = s * m + a;
         if (double) {
-          doubleUpdate(
-            q,
-            q2,
-            both,
-            s * m + a,
-            r,
-            end ? -1 : s2 * m,
-            actionsIn[s2],
-            alpha,
-            gamma,
-            rng.next()
-          );
+          doubleQUpdate(q, q2, i, r, row, k2, alpha, gamma, rng.next());
+          both[i] = q[i] + q2[i];
         } else {
-          step.s = s;
-          step.a = a;
-          step.r = r;
-          step.s2 = s2;
-          step.a2 = a2;
-          step.k2 = actionsIn[s2];
-          step.terminal = end;
-          tdUpdate(method, q, q2, m, step, alpha, gamma, epsilon, 0, ref);
+          let expected = 0;
+          if (method === EXPECTED_SARSA && !end) {
+            expected = softmax
+              ? softmaxExpectation(q, row, k2, temperature, weights)
+              : epsilonGreedyExpectation(q, row, k2, epsilon);
+          }
+          tdUpdate(method, q, i, r, row, k2, a2, expected, alpha, gamma, ref);
         }
         if (end) {
           ended = true;
@@ -140,17 +177,12 @@ export class TdLearner {
   private startEpisode(rng: Sfc32): void {
     const { settings, env } = this;
     this.epsilon = settings.epsilon * settings.epsilonDecay ** this.episode;
+    this.temperature = settings.temperature * settings.temperatureDecay ** this.episode;
     if (settings.method === HYBRID && (settings.initialStep === 'episode' || this.episode === 0)) {
       this.ref[0] = 0;
     }
     this.s = env.start;
-    this.a = chooseAction(
-      this.both,
-      env.start * env.actionCount,
-      env.actionsIn[env.start],
-      this.epsilon,
-      rng
-    );
+    this.a = this.choose(env.start * env.actionCount, env.actionsIn[env.start], rng);
     this.t = 0;
     this.total = 0;
     this.inEpisode = true;
@@ -168,33 +200,16 @@ export class TdLearner {
       const v = this.double ? this.both[row + b] / 2 : this.q[row + b];
       if (v > best) best = v;
     }
+    if (!Number.isFinite(best) || !Number.isFinite(this.total)) {
+      throw new NodeInputError(
+        `Seed ${this.seed + 1}, episode ${this.episode + 1}: the Q-values or the return ` +
+          `became ${Number.isNaN(best) ? 'NaN' : 'infinite'} (max-Q of the start ${best}, ` +
+          `return ${this.total}). Lower "alpha" or the size of the rewards and their noise.`,
+        'alpha'
+      );
+    }
     out.startMaxQ[at] = best;
     this.episode++;
     this.inEpisode = false;
   }
-}
-
-/**
- * Double Q-learning's update of cell `i` (the same rule as `tdUpdate`, inlined for speed):
- * with `coin` < 0.5 Q₁ learns from Q₂'s value of Q₁'s first best action in the row starting
- * at `row` (`k` actions; -1 when s′ is terminal), else the other way round. Keeps `both` =
- * Q₁ + Q₂ up to date.
- */
-function doubleUpdate(
-  q: Float64Array,
-  q2: Float64Array,
-  both: Float64Array,
-  i: number,
-  r: number,
-  row: number,
-  k: number,
-  alpha: number,
-  gamma: number,
-  coin: number
-): void {
-  const learn = coin < 0.5 ? q : q2;
-  const judge = coin < 0.5 ? q2 : q;
-  const bootstrap = row < 0 ? 0 : judge[row + argmaxFirst(learn, row, k)];
-  learn[i] = learn[i] + alpha * (r + gamma * bootstrap - learn[i]);
-  both[i] = q[i] + q2[i];
 }

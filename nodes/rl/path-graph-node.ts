@@ -14,13 +14,15 @@ import { buildGraph, parseEdges } from './path-graph';
  * graph but does not give their edges, so these are not the graphs of any paper. Each step
  * costs 1 and an edge into the goal pays 10; each offers two routes of equal length to the goal
  * and edges back towards the start, so that exploration costs something and the Q-values of
- * the start have room to rise. Reward noise (`rewardVariance`) is added to every edge alike.
+ * the start have room to rise. Reward noise (`rewardVariance`) is added to every edge that has
+ * no variance of its own.
  *
  * The reported behaviour these graphs were meant to show, "with large reward variance SARSA's
  * Q-values rise faster early on", does not hold on them: in the NumPy reference over 1000
  * seeds (α 0.1, γ 0.9, ε 0.1; tests/fixtures/rl/variance.json) Q-learning's max-Q of the start
  * rises faster than SARSA's at variance 0 and at variance 100, and the hybrid lies between the
- * two at variance 100 (docs/limitations.md).
+ * two at variance 100. Nor anywhere else we searched (docs/limitations.md); what does show is
+ * SARSA's return rising faster under noise, in graphs/rl-reward-variance.json.
  */
 export const PRESETS = {
   's0-s5': {
@@ -67,7 +69,8 @@ const MAX_STEPS = maxStepsParam(100);
 /**
  * Node `rl/path-graph`: a small path-finding graph, one of Kumiki's own presets (s0 → s5,
  * 0 → 7; see `PRESETS`) or edges typed as text, with Gaussian reward noise of a chosen variance
- * and an optional slip probability.
+ * (per edge where a line gives a fourth number, else the node's) and an optional slip
+ * probability.
  */
 export const pathGraphNode: NodeType = {
   type: 'rl/path-graph',
@@ -93,7 +96,9 @@ export const pathGraphNode: NodeType = {
     edges: {
       kind: 'text',
       default: PRESETS['s0-s5'].edges,
-      help: 'With "custom": one directed edge per line, "from to reward", such as "s0 s1 -1".'
+      help:
+        'With "custom": one directed edge per line, "from to reward" or "from to reward ' +
+        'variance", such as "s0 s1 -1" or "s3 s5 10 100" (noise of its own on that edge).'
     },
     start: { kind: 'text', default: 's0', help: 'With "custom": the start state.' },
     goals: { kind: 'text', default: 's5', help: 'With "custom": goal states, space-separated.' },

@@ -3,14 +3,20 @@ import type { Environment } from '../../src/lib/graph/values';
 import { checkEnvironment } from './environment';
 
 /**
- * A path-finding graph's JSON definition: directed `edges` [from, to, reward] between named
- * states; the actions of a state are its edges out, in the order given. Reaching a goal ends
- * the episode.
+ * One directed edge: [from, to, reward], or [from, to, reward, variance] for an edge whose
+ * reward noise has a variance of its own.
+ */
+export type Edge = [string, string, number] | [string, string, number, number];
+
+/**
+ * A path-finding graph's JSON definition: directed `edges` between named states; the actions
+ * of a state are its edges out, in the order given. Reaching a goal ends the episode. An edge
+ * without a variance of its own gets `rewardVariance`.
  */
 export interface GraphDefinition {
   kind: 'graph';
   name: string;
-  edges: Array<[string, string, number]>;
+  edges: Edge[];
   start: string;
   goals: string[];
   rewardVariance: number;
@@ -19,25 +25,33 @@ export interface GraphDefinition {
 }
 
 /**
- * Reads edges written one per line as `from to reward` (spaces or commas between; `#` starts a
- * comment). Throws a NodeInputError naming `field` and the line at fault.
+ * Reads edges written one per line as `from to reward` or `from to reward variance` (spaces or
+ * commas between; `#` starts a comment). Throws a NodeInputError naming `field` and the line at
+ * fault.
  */
-export function parseEdges(text: string, field: string): Array<[string, string, number]> {
-  const edges: Array<[string, string, number]> = [];
+export function parseEdges(text: string, field: string): Edge[] {
+  const edges: Edge[] = [];
   text.split('\n').forEach((raw, i) => {
     const line = raw.replace(/#.*/, '').trim();
     if (line === '') return;
 
     const parts = line.split(/[\s,]+/);
     const reward = Number(parts[2]);
-    if (parts.length !== 3 || parts[2] === '' || !Number.isFinite(reward)) {
-      throw new NodeInputError(
-        `Param "${field}", line ${i + 1} reads "${line}"; expected "from to reward", such as ` +
-          '"s0 s1 -1", with a finite reward.',
-        field
-      );
+    const fail = (what: string) => {
+      throw new NodeInputError(`Param "${field}", line ${i + 1} reads "${line}"; ${what}`, field);
+    };
+    if (parts.length < 3 || parts.length > 4 || parts[2] === '' || !Number.isFinite(reward)) {
+      fail('expected "from to reward [variance]", such as "s0 s1 -1" or "s0 s1 -1 4".');
     }
-    edges.push([parts[0], parts[1], reward]);
+    if (parts.length === 3) {
+      edges.push([parts[0], parts[1], reward]);
+      return;
+    }
+    const variance = Number(parts[3]);
+    if (parts[3] === '' || !Number.isFinite(variance) || variance < 0) {
+      fail(`the variance must be a finite number ≥ 0; found "${parts[3]}".`);
+    }
+    edges.push([parts[0], parts[1], reward, variance]);
   });
   if (edges.length === 0) {
     throw new NodeInputError(
@@ -79,12 +93,16 @@ export function buildGraph(def: GraphDefinition, field: string): Environment {
   const m = Math.max(1, ...actionsIn);
   const next = new Int32Array(n * m);
   const reward = new Float64Array(n * m);
+  const variances = new Float64Array(n * m).fill(def.rewardVariance);
   const filled = new Int32Array(n);
-  for (const [from, to, r] of def.edges) {
+  for (const [from, to, r, variance] of def.edges) {
     const s = index.get(from) as number;
-    next[s * m + filled[s]] = index.get(to) as number;
-    reward[s * m + filled[s]++] = r;
+    const k = s * m + filled[s]++;
+    next[k] = index.get(to) as number;
+    reward[k] = r;
+    if (variance !== undefined) variances[k] = variance;
   }
+  const ownVariance = def.edges.some((e) => e.length === 4);
   const terminal = new Uint8Array(n);
   for (const g of def.goals) terminal[index.get(g) as number] = 1;
 
@@ -97,6 +115,7 @@ export function buildGraph(def: GraphDefinition, field: string): Environment {
     next,
     reward,
     rewardVariance: def.rewardVariance,
+    ...(ownVariance ? { rewardVariances: variances } : {}),
     slip: def.slip,
     start: index.get(def.start) as number,
     terminal,

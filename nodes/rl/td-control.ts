@@ -12,6 +12,7 @@ import { TdLearner } from './learner';
 import { seedStreams, type Sfc32 } from './random';
 import { greedyPath, type EpisodeRecords, type TdSettings } from './td';
 import { METHODS } from './td-update';
+import { POLICIES, SOFTMAX } from './policy';
 
 const num = (spec: Omit<NumberParam, 'kind'>): NumberParam => ({ kind: 'number', ...spec });
 const int = (spec: Omit<NumberParam, 'kind'>): NumberParam => ({ kind: 'integer', ...spec });
@@ -26,6 +27,18 @@ export const TD_PARAMS = {
     min: 0,
     max: 1,
     help: 'ε is multiplied by this after every episode; 1 keeps it constant.'
+  }),
+  temperature: num({
+    default: 1,
+    min: 0,
+    max: 1e6,
+    help: 'Softmax: temperature τ > 0 of π(a) ∝ exp(Q(s, a) / τ); small τ is nearly greedy.'
+  }),
+  temperatureDecay: num({
+    default: 1,
+    min: 0,
+    max: 1,
+    help: 'Softmax: τ is multiplied by this after every episode; 1 keeps it constant.'
   }),
   episodes: int({
     default: 500,
@@ -97,10 +110,14 @@ export async function learnSeeds(
 
 /**
  * Node `rl/td-control`: tabular TD control (SARSA, Q-learning, the hybrid rule, expected SARSA
- * or double Q-learning; see `tdUpdate`) with an ε-greedy policy, run for several independent
- * seeds, each with its own random stream drawn from the node's seeded source. Outputs every
- * episode's return, length and max-Q of the start, the final Q-table averaged over seeds and
- * its greedy path. A stop request takes effect within a few thousand steps, inside a seed too.
+ * or double Q-learning; see `tdUpdate`) run for several independent seeds, each with its own
+ * random stream drawn from the node's seeded source. The behaviour policy is ε-greedy or
+ * softmax (`policy.ts`); it draws SARSA's and the hybrid's a′, and expected SARSA takes its
+ * expectation under the same policy, so with softmax expected SARSA averages Q(s′, ·) with the
+ * Boltzmann weights. Q-learning's and double Q-learning's targets do not depend on it. Outputs
+ * every episode's return, length and max-Q of the start, the final Q-table averaged over seeds
+ * and its greedy path. A stop request takes effect within a few thousand steps, inside a seed
+ * too.
  */
 export const tdControlNode: NodeType = {
   type: 'rl/td-control',
@@ -109,7 +126,7 @@ export const tdControlNode: NodeType = {
   category: 'reinforcement learning',
   description:
     'Learns Q-values on an environment by SARSA, Q-learning, the hybrid rule, expected SARSA ' +
-    'or double Q-learning with an ε-greedy policy, over many seeds.',
+    'or double Q-learning with an ε-greedy or softmax policy, over many seeds.',
   inputs: { environment: { type: 'environment', label: 'environment' } },
   outputs: { runs: { type: 'rl-runs', label: 'runs' } },
   params: {
@@ -118,6 +135,14 @@ export const tdControlNode: NodeType = {
       default: 'sarsa',
       options: METHODS,
       help: 'The TD update: sarsa, q-learning, hybrid, expected-sarsa or double-q.'
+    },
+    policy: {
+      kind: 'enum',
+      default: 'epsilon-greedy',
+      options: POLICIES,
+      help:
+        'Behaviour: ε-greedy (epsilon) or softmax π(a) ∝ exp(Q/τ) (temperature). SARSA and the ' +
+        'hybrid draw a′ from it; expected SARSA averages Q(s′, ·) under it.'
     },
     ...TD_PARAMS,
     initialStep: {
@@ -149,11 +174,21 @@ export const tdControlNode: NodeType = {
       gamma: read('gamma'),
       epsilon: read('epsilon'),
       epsilonDecay: read('epsilonDecay'),
+      policy: POLICIES.indexOf(readEnumParam(params, 'policy', POLICIES, 'epsilon-greedy')),
+      temperature: read('temperature'),
+      temperatureDecay: read('temperatureDecay'),
       episodes: read('episodes'),
       maxSteps: maxSteps === 0 ? env.maxSteps : maxSteps,
       qInit: read('qInit'),
       initialStep: readEnumParam(params, 'initialStep', INITIAL_STEPS, 'run')
     };
+    if (settings.policy === SOFTMAX && !(settings.temperature > 0)) {
+      throw new NodeInputError(
+        'Param "temperature" must be above 0 for the softmax policy; found 0. ' +
+          'Use a small value such as 0.01 for a nearly greedy policy.',
+        'temperature'
+      );
+    }
     const seeds = read('seeds');
     const total = seeds * settings.episodes;
     if (total > 50_000_000) {

@@ -1,5 +1,4 @@
 import type { Environment } from '../../src/lib/graph/values';
-import type { Sfc32 } from './random';
 
 /** The settings of one agent, shared by all its seeds. */
 export interface TdSettings {
@@ -10,6 +9,11 @@ export interface TdSettings {
   epsilon: number;
   /** ε of episode e is `epsilon · epsilonDecay^e`. */
   epsilonDecay: number;
+  /** Policy code from `policy.ts` (EPSILON_GREEDY or SOFTMAX). */
+  policy: number;
+  /** Softmax: τ of episode e is `temperature · temperatureDecay^e`. */
+  temperature: number;
+  temperatureDecay: number;
   episodes: number;
   maxSteps: number;
   qInit: number;
@@ -22,38 +26,6 @@ export interface EpisodeRecords {
   returns: Float64Array;
   steps: Int32Array;
   startMaxQ: Float64Array;
-}
-
-/**
- * The ε-greedy action in the state whose row of `q` starts at `row`, over its first `k`
- * actions: a uniform action with probability ε, else a greedy one with ties broken uniformly
- * at random. Double Q-learning passes the sum Q₁ + Q₂, which its behaviour follows.
- */
-export function chooseAction(
-  q: Float64Array,
-  row: number,
-  k: number,
-  epsilon: number,
-  rng: Sfc32
-): number {
-  if (rng.next() < epsilon) return rng.below(k);
-
-  let best = -Infinity;
-  let first = 0;
-  let ties = 0;
-  for (let b = 0; b < k; b++) {
-    const v = q[row + b];
-    if (v > best) {
-      best = v;
-      first = b;
-      ties = 1;
-    } else if (v === best) ties++;
-  }
-  if (ties === 1) return first;
-
-  let pick = rng.below(ties);
-  for (let b = 0; b < k; b++) if (q[row + b] === best && pick-- === 0) return b;
-  return 0;
 }
 
 /**

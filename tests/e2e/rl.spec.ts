@@ -42,3 +42,31 @@ test('runs the cliff-walking example and shows its learning curves and greedy pa
   const svg = decodeURIComponent((await path.getAttribute('src')) ?? '');
   expect(svg).toContain('class="path"');
 });
+
+test('draws the full cliff-walking return curves with the −25 and −50 plateaus apart', async ({
+  page,
+  context
+}) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  await editor.openExample('Cliff walking');
+  await editor.dismissProblems();
+
+  // The example as saved: 200 seeds × 500 episodes per agent.
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-phase', 'done', {
+    timeout: 180_000
+  });
+  await page.screenshot({ path: '/tmp/kumiki/rl/cliff-editor.png' });
+
+  // The return plot at its full size, on a page of its own, for a person to look at.
+  const src =
+    (await editor.node('returns').getByTestId('node-preview').locator('img').getAttribute('src')) ??
+    '';
+  const svg = decodeURIComponent(src.replace(/^data:image\/svg\+xml[^,]*,/, ''));
+  expect(svg).toMatch(/y from -100 to 0, \d+ of 1500 points cut off/);
+  expect(svg).toContain('class="legend"');
+  const view = await context.newPage();
+  await view.setContent(`<body style="margin:0">${svg}</body>`);
+  await view.locator('svg').screenshot({ path: '/tmp/kumiki/rl/cliff-returns.png' });
+});

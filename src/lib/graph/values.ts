@@ -86,6 +86,10 @@ export interface ScatterPlot {
   y: Float64Array;
   /** Optional lines printed under the title, such as correlation values. */
   notes?: string[];
+  /** Optional group of each point (an index into `groupNames`), drawn in its own colour. */
+  groups?: Uint8Array;
+  /** The legend's name of each group. */
+  groupNames?: string[];
 }
 
 /**
@@ -147,7 +151,8 @@ export type EnvironmentLayout =
  * A tabular Markov decision process (`environment` socket). State s offers actions
  * 0..`actionsIn[s]`-1 (at most `actionCount`); taking action a leads to
  * `next[s * actionCount + a]` with mean reward `reward[s * actionCount + a]`, to which Gaussian
- * noise of variance `rewardVariance` is added. With probability `slip` the agent takes an action
+ * noise of variance `rewardVariances[s * actionCount + a]` is added, or of `rewardVariance` on
+ * every action when that table is absent. With probability `slip` the agent takes an action
  * drawn uniformly from those of s instead of the one it chose. An episode starts in `start` and
  * ends on reaching a state with `terminal[s]` = 1, or after `maxSteps` steps. `definition` is the
  * JSON definition the environment was built from, so it can be saved and loaded again.
@@ -161,6 +166,7 @@ export interface Environment {
   next: Int32Array;
   reward: Float64Array;
   rewardVariance: number;
+  rewardVariances?: Float64Array;
   slip: number;
   start: number;
   terminal: Uint8Array;
@@ -205,6 +211,8 @@ export interface LinesPlot {
   xLabel: string;
   yLabel: string;
   series: LineSeries[];
+  /** The y range to show, [min, max]; what lies outside is clipped. Absent: fit the data. */
+  yRange?: [number, number];
   /** Optional lines printed under the title. */
   notes?: string[];
 }
@@ -254,9 +262,35 @@ export interface GaussianMixture {
 /**
  * A noise predictor z_i(x) for a DDPM (`noise-predictor` socket). `exact-mixture` is the exact
  * predictor of Gaussian-mixture data, z_i(x) = −√(1−ᾱ_i) ∇log p_i(x), evaluated with the
- * schedule the sampler is given.
+ * schedule the sampler is given; `mlp` a trained network (`MlpNoisePredictor`).
  */
-export type NoisePredictor = { kind: 'exact-mixture'; mixture: GaussianMixture };
+export type NoisePredictor =
+  { kind: 'exact-mixture'; mixture: GaussianMixture } | MlpNoisePredictor;
+
+/**
+ * One dense layer of an MLP: y = x W + b with `weights` row-major (`inputs` × `outputs`) and
+ * `bias` of length `outputs`, in float32 as trained.
+ */
+export interface DenseLayer {
+  inputs: number;
+  outputs: number;
+  weights: Float32Array;
+  bias: Float32Array;
+}
+
+/**
+ * A noise predictor learned by `diffusion/train-mlp`: an MLP with SiLU between its `layers`
+ * whose input is x (`dim` numbers) followed by the time features sin(2^k π i/n), cos(2^k π i/n)
+ * for k < `frequencies`. It was trained with the schedule whose ᾱ_i are `alphaBars`, and is
+ * valid only with that schedule.
+ */
+export interface MlpNoisePredictor {
+  kind: 'mlp';
+  dim: number;
+  frequencies: number;
+  layers: DenseLayer[];
+  alphaBars: Float64Array;
+}
 
 /**
  * Trajectories of a planar double pendulum in Cartesian coordinates (`trajectories` socket):
@@ -287,6 +321,35 @@ export interface Trajectories {
   g: number;
 }
 
+/**
+ * One dense layer of a mechanics network: y = x W + b with `weights` row-major (`inputs` ×
+ * `outputs`) and `bias` of length `outputs`. Plain arrays, so a model written to JSON by
+ * `kumiki run` reads back unchanged.
+ */
+export interface PlainLayer {
+  inputs: number;
+  outputs: number;
+  weights: number[];
+  bias: number[];
+}
+
+/**
+ * A network trained on double-pendulum trajectories (`mechanics-model` socket): dense
+ * `layers` with tanh between them and a linear last layer, input x = (q, v) ∈ R⁸. `kind`
+ * 'lagrangian' outputs the scalar Lagrangian L(q, v) (Lagrange–Dirac network); 'acceleration'
+ * outputs q̈ ∈ R⁴ (the unconstrained baseline). `loss[k]` is the training loss after step
+ * `lossSteps[k]`, `heldOutLoss[k]` the loss on held-out trajectories there (NaN when none
+ * were given). `system` is the pendulum the training data came from.
+ */
+export interface MechanicsModel {
+  kind: 'lagrangian' | 'acceleration';
+  layers: PlainLayer[];
+  lossSteps: number[];
+  loss: number[];
+  heldOutLoss: number[];
+  system: { m1: number; m2: number; l1: number; l2: number; g: number };
+}
+
 export type Plot =
   ScatterPlot | HeatmapPlot | DiagramPlot | BarcodePlot | LinesPlot | EnvironmentPlot;
 
@@ -306,6 +369,7 @@ export interface SocketValues {
   schedule: Schedule;
   'noise-predictor': NoisePredictor;
   trajectories: Trajectories;
+  'mechanics-model': MechanicsModel;
 }
 
 export type SocketType = keyof SocketValues;
@@ -324,5 +388,6 @@ export const SOCKET_TYPES: readonly SocketType[] = [
   'samples',
   'schedule',
   'noise-predictor',
-  'trajectories'
+  'trajectories',
+  'mechanics-model'
 ];

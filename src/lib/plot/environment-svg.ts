@@ -99,9 +99,11 @@ function drawGraph(env: Environment, box: Box, parts: string[]): Centre {
           `x2="${bx - ux + nx}" y2="${by - uy + ny}" stroke="#9ca3af" marker-end="url(#arrow)"/>`
       );
       const reward = env.reward[s * env.actionCount + a];
-      parts.push(
-        text((ax + bx) / 2 + nx * 2.4, (ay + by) / 2 + ny * 2.4 + 4, String(reward), 'middle', 10)
-      );
+      // An edge with reward noise of its own shows its variance after the mean reward.
+      const own = env.rewardVariances?.[s * env.actionCount + a];
+      const label =
+        own === undefined || own === env.rewardVariance ? `${reward}` : `${reward} σ²${own}`;
+      parts.push(text((ax + bx) / 2 + nx * 2.4, (ay + by) / 2 + ny * 2.4 + 4, label, 'middle', 10));
     }
   }
   for (let s = 0; s < env.stateCount; s++) {

@@ -104,7 +104,7 @@ describe('environment nodes', () => {
     [
       'a malformed edge',
       { preset: 'custom', edges: 's0 s1', start: 's0', goals: 's1' },
-      /line 1 reads "s0 s1"; expected "from to reward"/
+      /line 1 reads "s0 s1"; expected "from to reward \[variance\]"/
     ],
     ['a negative variance', { rewardVariance: -1 }, /"rewardVariance" must be between 0 and/],
     ['a NaN slip', { slip: Number.NaN }, /"slip" must be a number; found NaN/]
