@@ -92,7 +92,8 @@ export function exactMixtureNoise(
     for (let j = 0; j < dim; j++) s -= 0.5 * Math.log(2 * Math.PI * variance[k * dim + j]);
     return s;
   });
-  const logR = new Float64Array(components);
+  // Per component: the log of its weighted density at x, then exp of that less the largest.
+  const share = new Float64Array(components);
 
   for (let p = 0; p < count; p++) {
     const row = p * dim;
@@ -103,15 +104,18 @@ export function exactMixtureNoise(
         const d = x[row + j] - rootBar * means[k * dim + j];
         s -= (0.5 * d * d) / variance[k * dim + j];
       }
-      logR[k] = s;
+      share[k] = s;
       top = Math.max(top, s);
     }
 
     let total = 0;
-    for (let k = 0; k < components; k++) total += Math.exp(logR[k] - top);
+    for (let k = 0; k < components; k++) {
+      share[k] = Math.exp(share[k] - top);
+      total += share[k];
+    }
     for (let j = 0; j < dim; j++) out[row + j] = 0;
     for (let k = 0; k < components; k++) {
-      const r = Math.exp(logR[k] - top) / total;
+      const r = share[k] / total;
       for (let j = 0; j < dim; j++) {
         const c = k * dim + j;
         out[row + j] += (r * (x[row + j] - rootBar * means[c])) / variance[c];

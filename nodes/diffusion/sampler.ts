@@ -1,7 +1,8 @@
 import { NodeInputError } from '../../src/lib/graph/node-type';
-import type { NoisePredictor, Samples, Schedule } from '../../src/lib/graph/values';
-import { exactMixtureNoise } from './mixture';
+import type { Samples, Schedule } from '../../src/lib/graph/values';
+import { throwIfAborted } from '../topology/pair-loop';
 import { fillNormal } from './normal';
+import type { NoiseFunction } from './predict';
 
 /** The choices of the reverse-step noise variance σ_i² offered by the sampler. */
 export const SIGMA_KINDS = ['default', 'beta', 'posterior'] as const;
@@ -44,50 +45,45 @@ export function reverseStep(
   return out;
 }
 
-/** z_i(x) for every row of `x`, written into `out`: the predictor evaluated at step i. */
-export function predictNoise(
-  predictor: NoisePredictor,
-  schedule: Schedule,
-  i: number,
-  x: Float64Array,
-  out: Float64Array
-): Float64Array {
-  return exactMixtureNoise(predictor.mixture, schedule.alphaBars[i - 1], x, out);
-}
+/** Called after each reverse step with the step reached (n − 1 down to 0) and the points. */
+export type StepWatcher = (step: number, x: Float64Array) => void;
 
-/** The dimension of the points a predictor works on. */
-export function predictorDim(predictor: NoisePredictor): number {
-  return predictor.mixture.dim;
-}
+/** How long (ms) the sampler may run before it yields to the event loop and reports progress. */
+const SLICE_MS = 30;
 
 /**
  * Runs the reverse process from x̂_n = ξ_n ~ N(0, I) down to x̂_0 for `count` points, with
- * standard normal numbers from `normal`. Checks the signal and reports progress every 1/50 of
- * the steps, and stops with a NodeInputError when a point stops being finite.
+ * standard normal numbers from `normal` and the predictor `noise`. `watch` sees x̂_n and every
+ * later x̂_i. Checks the signal every step; every `SLICE_MS` it reports progress and yields
+ * to the event loop, so a cancel sent to a worker arrives. Stops with a NodeInputError when a
+ * point stops being finite (checked every 1/50 of the steps and at the end).
  */
-export function sampleReverse(
+export async function sampleReverse(
   schedule: Schedule,
-  predictor: NoisePredictor,
+  noise: NoiseFunction,
   sigma: SigmaKind,
   count: number,
   normal: () => number,
-  report: { signal?: AbortSignal; progress?: (fraction: number) => void } = {}
-): Samples {
-  const dim = predictorDim(predictor);
+  report: { signal?: AbortSignal; progress?: (fraction: number) => void } = {},
+  watch?: StepWatcher
+): Promise<Samples> {
+  const dim = noise.dim;
   const n = schedule.alphas.length;
   const x = fillNormal(new Float64Array(count * dim), normal);
   const z = new Float64Array(x.length);
   const xi = new Float64Array(x.length);
   const every = Math.max(1, Math.floor(n / 50));
+  let sliceStart = Date.now();
+  watch?.(n, x);
 
   for (let i = n; i >= 1; i--) {
-    predictNoise(predictor, schedule, i, x, z);
+    if (report.signal) throwIfAborted(report.signal);
+    noise.at(i, x, z);
     if (i > 1) fillNormal(xi, normal);
     reverseStep(schedule, i, sigma, x, z, xi, x);
+    watch?.(i - 1, x);
 
-    if ((n - i + 1) % every === 0) {
-      report.signal?.throwIfAborted();
-      report.progress?.((n - i + 1) / n);
+    if ((n - i + 1) % every === 0 || i === 1) {
       if (!x.every(Number.isFinite)) {
         throw new NodeInputError(
           `The sampler diverged: a point is no longer finite at step ${i - 1} of ${n}. Check ` +
@@ -96,7 +92,13 @@ export function sampleReverse(
         );
       }
     }
+    if (Date.now() - sliceStart >= SLICE_MS) {
+      report.progress?.((n - i + 1) / n);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      sliceStart = Date.now();
+    }
   }
 
+  report.progress?.(1);
   return { dim, count, points: x };
 }

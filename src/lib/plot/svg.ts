@@ -3,7 +3,7 @@ import { barcodeToSvg } from './barcode-svg';
 import { diagramToSvg } from './diagram-svg';
 import { environmentToSvg } from './environment-svg';
 import { heatmapToSvg } from './heatmap-svg';
-import { linesToSvg } from './lines-svg';
+import { linesToSvg, SERIES_COLORS } from './lines-svg';
 import { escapeXml, svgDocument, text } from './svg-text';
 import { formatTick } from './ticks';
 import { drawAxes } from './axes-svg';
@@ -32,7 +32,7 @@ export function plotToSvg(plot: Plot, options: SvgOptions = {}): string {
 }
 
 function scatterToSvg(plot: ScatterPlot, width: number, height: number): string {
-  const { parts, sx, sy } = drawAxes({
+  const { parts, box, sx, sy } = drawAxes({
     width,
     height,
     title: plot.title,
@@ -44,15 +44,23 @@ function scatterToSvg(plot: ScatterPlot, width: number, height: number): string 
     verticalGrid: true
   });
 
-  const dots: string[] = [];
+  const names = plot.groupNames ?? [''];
+  const dots: string[][] = names.map(() => []);
   for (let i = 0; i < Math.min(plot.x.length, plot.y.length); i++) {
     if (!Number.isFinite(plot.x[i]) || !Number.isFinite(plot.y[i])) continue;
-    dots.push(
+    dots[Math.min(plot.groups?.[i] ?? 0, names.length - 1)].push(
       `<circle cx="${sx(plot.x[i]).toFixed(1)}" cy="${sy(plot.y[i]).toFixed(1)}" r="2.5">` +
         `<title>${escapeXml(`${formatTick(plot.x[i])}, ${formatTick(plot.y[i])}`)}</title></circle>`
     );
   }
-  parts.push(`<g fill="#2563eb" fill-opacity="0.55">${dots.join('')}</g>`);
+  dots.forEach((group, k) => {
+    const color = SERIES_COLORS[k % SERIES_COLORS.length];
+    parts.push(`<g fill="${color}" fill-opacity="0.55">${group.join('')}</g>`);
+    if (!plot.groupNames) return;
+    const y = box.top + 14 + k * 16;
+    parts.push(`<circle cx="${box.right - 140}" cy="${y - 4}" r="4" fill="${color}"/>`);
+    parts.push(text(box.right - 130, y, names[k], 'start', 11));
+  });
 
   return svgDocument(width, height, plot.title, parts);
 }

@@ -5,6 +5,10 @@ import { exactMixtureNoise, readMixture } from '../../../../nodes/diffusion/mixt
 import { makeSchedule } from '../../../../nodes/diffusion/schedule';
 import { reverseStep, sampleReverse, type SigmaKind } from '../../../../nodes/diffusion/sampler';
 import { normalSource } from '../../../../nodes/diffusion/normal';
+import { noiseFunction } from '../../../../nodes/diffusion/predict';
+import type { RunContext } from '../../../../src/lib/graph/node-type';
+
+const noTf = {} as RunContext['tf'];
 
 interface MixtureCase {
   dim: number;
@@ -68,27 +72,27 @@ describe('reverseStep', () => {
 });
 
 describe('sampleReverse', () => {
-  it('gives the same points for the same seed', () => {
+  it('gives the same points for the same seed', async () => {
     const mixture = readMixture({}, 1, { weights: '1', means: '2', variances: '0.5' });
     const schedule = makeSchedule('constant', new Float64Array(20).fill(0.8));
-    const predictor = { kind: 'exact-mixture' as const, mixture };
+    const noise = noiseFunction({ kind: 'exact-mixture', mixture }, schedule, noTf);
     const draw = () => {
       let k = 0;
       return normalSource(() => ((k = (k * 16807 + 11) % 2147483647) + 0.5) / 2147483647);
     };
 
-    const a = sampleReverse(schedule, predictor, 'default', 50, draw());
-    const b = sampleReverse(schedule, predictor, 'default', 50, draw());
+    const a = await sampleReverse(schedule, noise, 'default', 50, draw());
+    const b = await sampleReverse(schedule, noise, 'default', 50, draw());
 
     expect(Array.from(a.points)).toEqual(Array.from(b.points));
   });
 
-  it('stops with a message naming the step when a point stops being finite', () => {
+  it('stops with a message naming the step when a point stops being finite', async () => {
     const mixture = readMixture({}, 1, { weights: '1', means: '2', variances: '0.5' });
     const schedule = makeSchedule('constant', new Float64Array(10).fill(0.8));
-    const run = () =>
-      sampleReverse(schedule, { kind: 'exact-mixture', mixture }, 'default', 3, () => NaN);
+    const noise = noiseFunction({ kind: 'exact-mixture', mixture }, schedule, noTf);
+    const run = sampleReverse(schedule, noise, 'default', 3, () => NaN);
 
-    expect(run).toThrow(/diverged.*at step 9 of 10/);
+    await expect(run).rejects.toThrow(/diverged.*at step 9 of 10/);
   });
 });
