@@ -1,0 +1,22 @@
+import { NodeInputError } from '../../src/lib/graph/node-type';
+import type { MechanicsModel } from '../../src/lib/graph/values';
+
+/** The model on an input socket, checked to be of the expected kind and to take (q, v). */
+export function readModel(
+  inputs: Record<string, unknown>,
+  name: string,
+  kind: MechanicsModel['kind']
+): MechanicsModel {
+  const model = inputs[name] as MechanicsModel | undefined;
+  if (!model) throw new NodeInputError(`Input "${name}" is not connected.`, name);
+  const outputs = kind === 'lagrangian' ? 1 : 4;
+  const layers = model.layers ?? [];
+  if (model.kind !== kind || layers[0]?.inputs !== 8 || layers.at(-1)?.outputs !== outputs) {
+    throw new NodeInputError(
+      `Input "${name}" must be ${kind === 'lagrangian' ? 'a Lagrangian network (8 inputs, 1 output)' : 'an acceleration network (8 inputs, 4 outputs)'}; ` +
+        `it is a ${model.kind ?? 'unknown'} network with ${layers[0]?.inputs} inputs and ${layers.at(-1)?.outputs} outputs.`,
+      name
+    );
+  }
+  return model;
+}
