@@ -5,15 +5,21 @@ import { tsneDistanceNode } from './analysis/tsne';
 import { pointsNode } from './data/points';
 import { stsbNode } from './data/stsb';
 import { distanceNode } from './diffusion/distance-node';
+import { forwardNode } from './diffusion/forward-node';
 import { mixture1dNode, mixture2dNode } from './diffusion/mixture-nodes';
+import { pointsCsvNode } from './diffusion/points-csv';
 import { samplerNode } from './diffusion/sampler-node';
 import { samplesPlotNode } from './diffusion/samples-plot';
 import { scheduleNode } from './diffusion/schedule-node';
+import { scoreErrorNode } from './diffusion/score-error-node';
 import { ringsNode, swissRollNode, twoMoonsNode } from './diffusion/shapes';
+import { trainMlpNode } from './diffusion/train-node';
 import { sentenceEmbedNode } from './embed/sentence';
 import { vectorsFileNode } from './embed/vectors-file';
 import { doublePendulumNode } from './mechanics/double-pendulum-node';
 import { pendulumViewNode } from './mechanics/pendulum-view-node';
+import { ldnnEvaluateNode, rolloutNode } from './mechanics/eval-nodes';
+import { baselineTrainNode, ldnnTrainNode } from './mechanics/train-nodes';
 import { diagramPlotNode } from './plot/diagram';
 import { scatterNode } from './plot/scatter';
 import { environmentFileNode } from './rl/environment-file';
@@ -56,12 +62,20 @@ export const nodeTypes: readonly NodeType[] = [
   twoMoonsNode,
   swissRollNode,
   ringsNode,
+  pointsCsvNode,
   scheduleNode,
+  forwardNode,
+  trainMlpNode,
   samplerNode,
   distanceNode,
+  scoreErrorNode,
   samplesPlotNode,
   doublePendulumNode,
   pendulumViewNode,
+  ldnnTrainNode,
+  baselineTrainNode,
+  ldnnEvaluateNode,
+  rolloutNode,
   scatterNode,
   diagramPlotNode
 ];

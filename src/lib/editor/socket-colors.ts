@@ -14,7 +14,8 @@ const COLORS: Record<SocketType, string> = {
   samples: '#0891b2',
   schedule: '#7c3aed',
   'noise-predictor': '#c2410c',
-  trajectories: '#4d7c0f'
+  trajectories: '#4d7c0f',
+  'mechanics-model': '#65a30d'
 };
 
 /** The colour of a socket type, so that sockets that fit each other look alike. */
