@@ -2,8 +2,8 @@ import { NodeInputError } from '../../src/lib/graph/node-type';
 import type { Environment } from '../../src/lib/graph/values';
 import {
   epsilonGreedyAction,
-  epsilonGreedyExpectation,
   greedyAction,
+  pickTie,
   SOFTMAX,
   softmaxAction,
   softmaxExpectation
@@ -115,6 +115,7 @@ export class TdLearner {
     const { q, q2, both, ref, sd, noisy, double, weights } = this;
     const softmax = this.settings.policy === SOFTMAX;
     const scale = double ? 2 : 1;
+    const fused = method === EXPECTED_SARSA && !softmax;
     let left = budget;
 
     while (this.episode < episodes) {
@@ -134,11 +135,33 @@ export class TdLearner {
         // The ε-greedy draw is written out here rather than through `choose`: this loop is
         // the hot path, and V8 inlines the small greedy search but not the whole policy.
         let a2 = 0;
-        if (!end) {
-          if (softmax) a2 = softmaxAction(both, row, k2, temperature, scale, weights, rng);
-          else if (rng.next() < epsilon) a2 = rng.below(k2);
-          else a2 = greedyAction(both, row, k2, rng);
-        }
+        let expected = 0;
+        if (end) {
+          // Nothing follows a goal: no action, nothing to bootstrap from.
+        } else if (fused) {
+          // Expected SARSA with ε-greedy reads the same row twice, for the action and for the
+          // expectation; one pass gathers the max, its ties and the sum for both, and the
+          // draws are those of `epsilonGreedyAction`, in the same order.
+          let best = -Infinity;
+          let first = 0;
+          let ties = 0;
+          let sum = 0;
+          for (let b = 0; b < k2; b++) {
+            const v = q[row + b];
+            if (v > best) {
+              best = v;
+              first = b;
+              ties = 1;
+            } else if (v === best) ties++;
+            sum = sum + v;
+          }
+          if (rng.next() < epsilon) a2 = rng.below(k2);
+          else a2 = ties === 1 ? first : pickTie(q, row, k2, best, rng.below(ties));
+          expected = (1 - epsilon) * best + epsilon * (sum / k2);
+        } else if (softmax) {
+          a2 = softmaxAction(both, row, k2, temperature, scale, weights, rng);
+        } else if (rng.next() < epsilon) a2 = rng.below(k2);
+        else a2 = greedyAction(both, row, k2, rng);
         total += r;
         t++;
         left--;
@@ -148,11 +171,8 @@ export class TdLearner {
           doubleQUpdate(q, q2, i, r, row, k2, alpha, gamma, rng.next());
           both[i] = q[i] + q2[i];
         } else {
-          let expected = 0;
-          if (method === EXPECTED_SARSA && !end) {
-            expected = softmax
-              ? softmaxExpectation(q, row, k2, temperature, weights)
-              : epsilonGreedyExpectation(q, row, k2, epsilon);
+          if (softmax && method === EXPECTED_SARSA && !end) {
+            expected = softmaxExpectation(q, row, k2, temperature, weights);
           }
           tdUpdate(method, q, i, r, row, k2, a2, expected, alpha, gamma, ref);
         }

@@ -36,9 +36,11 @@ export function greedyAction(q: Float64Array, row: number, k: number, rng: Sfc32
       ties = 1;
     } else if (v === best) ties++;
   }
-  if (ties === 1) return first;
+  return ties === 1 ? first : pickTie(q, row, k, best, rng.below(ties));
+}
 
-  let pick = rng.below(ties);
+/** The `pick`-th (from 0) of the row's actions whose value equals `best`. */
+export function pickTie(q: Float64Array, row: number, k: number, best: number, pick: number) {
   for (let b = 0; b < k; b++) if (q[row + b] === best && pick-- === 0) return b;
   return 0;
 }

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { EditorPage } from './editor-page';
 
 const AGENTS = ['sarsa', 'qlearning', 'expected'];
@@ -43,30 +43,55 @@ test('runs the cliff-walking example and shows its learning curves and greedy pa
   expect(svg).toContain('class="path"');
 });
 
-test('draws the full cliff-walking return curves with the −25 and −50 plateaus apart', async ({
-  page,
-  context
-}) => {
+/** The SVG of a node's preview, decoded from its image's data URL. */
+async function previewSvg(editor: EditorPage, id: string): Promise<string> {
+  const image = editor.node(id).getByTestId('node-preview').locator('img');
+  const src = (await image.getAttribute('src')) ?? '';
+  return decodeURIComponent(src.replace(/^data:image\/svg\+xml[^,]*,/, ''));
+}
+
+/** Draws an SVG at its own size on a page of its own and saves a PNG, for a person to look at. */
+async function savePng(context: BrowserContext, svg: string, path: string): Promise<void> {
+  const view = await context.newPage();
+  await view.setContent(`<body style="margin:0">${svg}</body>`);
+  await view.locator('svg').screenshot({ path });
+  await view.close();
+}
+
+async function runExample(page: Page, title: string): Promise<EditorPage> {
   const editor = new EditorPage(page);
   await editor.open();
-  await editor.openExample('Cliff walking');
+  await editor.openExample(title);
   await editor.dismissProblems();
-
-  // The example as saved: 200 seeds × 500 episodes per agent.
   await page.getByTestId('run-button').click();
   await expect(page.getByTestId('run-status')).toHaveAttribute('data-phase', 'done', {
     timeout: 180_000
   });
+  return editor;
+}
+
+test('draws the full cliff-walking return curves with the −25 and −50 plateaus apart', async ({
+  page,
+  context
+}) => {
+  // The example as saved: 200 seeds × 500 episodes per agent.
+  const editor = await runExample(page, 'Cliff walking');
   await page.screenshot({ path: '/tmp/kumiki/rl/cliff-editor.png' });
 
-  // The return plot at its full size, on a page of its own, for a person to look at.
-  const src =
-    (await editor.node('returns').getByTestId('node-preview').locator('img').getAttribute('src')) ??
-    '';
-  const svg = decodeURIComponent(src.replace(/^data:image\/svg\+xml[^,]*,/, ''));
+  const svg = await previewSvg(editor, 'returns');
   expect(svg).toMatch(/y from -100 to 0, \d+ of 1500 points cut off/);
   expect(svg).toContain('class="legend"');
-  const view = await context.newPage();
-  await view.setContent(`<body style="margin:0">${svg}</body>`);
-  await view.locator('svg').screenshot({ path: '/tmp/kumiki/rl/cliff-returns.png' });
+  await savePng(context, svg, '/tmp/kumiki/rl/cliff-returns.png');
+});
+
+test('runs the reward-variance example and draws its four curve plots', async ({
+  page,
+  context
+}) => {
+  const editor = await runExample(page, 'Reward variance');
+  for (const id of ['returns', 'startq', 'returnsExact', 'startqExact']) {
+    const svg = await previewSvg(editor, id);
+    expect(svg.match(/class="band series-\d"/g), id).toHaveLength(3);
+    await savePng(context, svg, `/tmp/kumiki/rl/variance-${id}.png`);
+  }
 });
