@@ -47,6 +47,8 @@ function snapshotPlot(dim: number, steps: number[], kept: Map<number, Float64Arr
     };
   }
 
+  // Noisiest first, so the data (i = 0) is drawn on top of the wider clouds.
+  ordered.reverse();
   const count = kept.get(ordered[0])!.length / dim;
   const x = new Float64Array(count * ordered.length);
   const y = new Float64Array(x.length);

@@ -1,4 +1,4 @@
-import type { AdamOptimizer } from '@tensorflow/tfjs';
+import type { AdamOptimizer, Scalar } from '@tensorflow/tfjs';
 import type { DenseLayer, Samples } from '../../src/lib/graph/values';
 import {
   applyMlp,
@@ -121,6 +121,7 @@ export class MlpTrainer {
     return fromVariables(this.variables);
   }
 
+  /** Frees the weights and the optimiser's moment estimates. */
   dispose(): void {
     disposeVariables(this.variables);
     this.optimizer.dispose();
@@ -135,8 +136,7 @@ export class MlpTrainer {
     const { tf } = this;
     const output = applyMlp(tf, this.variables, this.inputTensor(batch));
     const target = tf.tensor2d(batch.target, output.shape);
-    return tf.mean(
-      tf.sum(tf.square(tf.sub(target, output)), 1)
-    ) as import('@tensorflow/tfjs').Scalar;
+    const squared = tf.sum(tf.square(tf.sub(target, output)), 1);
+    return tf.mean(squared) as Scalar;
   }
 }

@@ -87,6 +87,19 @@ describe('sampleReverse', () => {
     expect(Array.from(a.points)).toEqual(Array.from(b.points));
   });
 
+  it('stops when the run is cancelled', async () => {
+    const mixture = readMixture({}, 1, { weights: '1', means: '2', variances: '0.5' });
+    const schedule = makeSchedule('constant', new Float64Array(10).fill(0.8));
+    const noise = noiseFunction({ kind: 'exact-mixture', mixture }, schedule, noTf);
+    const controller = new AbortController();
+    controller.abort();
+    const run = sampleReverse(schedule, noise, 'default', 3, () => 0.1, {
+      signal: controller.signal
+    });
+
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
   it('stops with a message naming the step when a point stops being finite', async () => {
     const mixture = readMixture({}, 1, { weights: '1', means: '2', variances: '0.5' });
     const schedule = makeSchedule('constant', new Float64Array(10).fill(0.8));

@@ -57,6 +57,11 @@ describe('scheduleNode', () => {
     });
   });
 
+  it('refuses n < 1 on the steps param', async () => {
+    const run = scheduleNode.run({}, { kind: 'linear', steps: 0 }, fakeContext());
+    await expect(run).rejects.toMatchObject({ field: 'steps', message: /found 0/ });
+  });
+
   it('outputs the custom schedule with its cumulative products and two plots', async () => {
     const out = await scheduleNode.run(
       {},

@@ -37,13 +37,13 @@ describe('diffusion/forward', () => {
     }
   });
 
-  it('draws 2-D data as one coloured group per step, defaulting to 0, n/10, n/4, n/2, n', async () => {
+  it('draws 2-D data as one coloured group per step, n, n/2, n/4, n/10 and 0 by default', async () => {
     const data: Samples = { dim: 2, count: 3, points: Float64Array.of(0, 0, 1, 1, 2, 2) };
     const out = await forwardNode.run({ data, schedule }, {}, await tfContext());
     const plot = out.plot as ScatterPlot;
 
-    expect(plot.groupNames).toEqual(['i = 0', 'i = 4', 'i = 10', 'i = 20', 'i = 40']);
-    expect(Array.from(plot.x.subarray(0, 3))).toEqual([0, 1, 2]);
+    expect(plot.groupNames).toEqual(['i = 40', 'i = 20', 'i = 10', 'i = 4', 'i = 0']);
+    expect(Array.from(plot.x.subarray(12, 15))).toEqual([0, 1, 2]);
     expect(plot.groups?.length).toBe(15);
   });
 
