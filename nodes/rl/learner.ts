@@ -140,8 +140,9 @@ export class TdLearner {
           // Nothing follows a goal: no action, nothing to bootstrap from.
         } else if (fused) {
           // Expected SARSA with ε-greedy reads the same row twice, for the action and for the
-          // expectation; one pass gathers the max, its ties and the sum for both, and the
-          // draws are those of `epsilonGreedyAction`, in the same order.
+          // expectation; one pass gathers the max, its ties and the sum for both. The draws
+          // are those of `epsilonGreedyAction`, in the same order, and the expectation is
+          // `epsilonGreedyExpectation`'s, term for term.
           let best = -Infinity;
           let first = 0;
           let ties = 0;

@@ -40,7 +40,13 @@ export function greedyAction(q: Float64Array, row: number, k: number, rng: Sfc32
 }
 
 /** The `pick`-th (from 0) of the row's actions whose value equals `best`. */
-export function pickTie(q: Float64Array, row: number, k: number, best: number, pick: number) {
+export function pickTie(
+  q: Float64Array,
+  row: number,
+  k: number,
+  best: number,
+  pick: number
+): number {
   for (let b = 0; b < k; b++) if (q[row + b] === best && pick-- === 0) return b;
   return 0;
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Params } from '../../../../src/lib/graph/node-type';
-import type { Environment, RlRuns } from '../../../../src/lib/graph/values';
+import type { Environment, Plot, RlRuns } from '../../../../src/lib/graph/values';
+import { plotToSvg } from '../../../../src/lib/plot/svg';
+import { environmentFromJson, environmentToJson } from '../../../../nodes/rl/environment-file';
 import { cliffWalkingNode } from '../../../../nodes/rl/grid-nodes';
 import { pathGraphNode } from '../../../../nodes/rl/path-graph-node';
 import { softmaxAction } from '../../../../nodes/rl/policy';
@@ -104,6 +106,17 @@ describe('per-edge reward variance', () => {
     expect(Math.abs(variance - 5)).toBeLessThan(4 * 5 * Math.sqrt(2 / (n - 1)));
   });
 
+  it('saves and loads its per-edge variances, and labels those edges in its picture', async () => {
+    const params = { edges: 'a b -1 4\nb c 10', start: 'a', goals: 'c', rewardVariance: 1 };
+    const built = await pathGraphNode.run({}, { preset: 'custom', ...params }, fakeContext());
+    const env = built.environment as Environment;
+    // One action slot per state: a → b has its own 4, b → c and the goal's unused slot the 1.
+    expect(Array.from(env.rewardVariances ?? [])).toEqual([4, 1, 1]);
+    const again = environmentFromJson(environmentToJson(env), 'saved.json');
+    expect(again.rewardVariances).toEqual(env.rewardVariances);
+    expect(plotToSvg(built.picture as Plot)).toContain('>-1 σ²4</text>');
+  });
+
   it('rejects a negative or malformed variance on an edge, naming the line', async () => {
     const bad = { start: 'a', goals: 'b' };
     await expect(pathGraph({ ...bad, edges: 'a b -1 -4' })).rejects.toThrow(
@@ -133,7 +146,12 @@ describe('softmax behaviour', () => {
   it('matches the NumPy reference for every method on a graph with noise on some edges', async () => {
     const s = reference.path.settings;
     const edges = reference.path.edges.map((e) => e.join(' ')).join('\n');
-    const env = await pathGraph({ edges, start: 's0', goals: 's5', rewardVariance: s.variance });
+    const env = await pathGraph({
+      edges,
+      start: 's0',
+      goals: 's5',
+      rewardVariance: s.variance ?? 0
+    });
     let seed = 20;
     for (const [method, expected] of Object.entries(reference.path.methods)) {
       compare(await learn(env, method, s, seed++), expected, method, 4);
@@ -148,6 +166,24 @@ describe('softmax behaviour', () => {
       compare(await learn(env, method, reference.cliff.settings, seed++), expected, method, 4.5);
     }
   }, 60_000);
+
+  it.each(['sarsa', 'double-q'])(
+    'picks between Q = 1 and Q = 0 with probability e/(e + 1) at τ = 1 (%s)',
+    async (method) => {
+      // Two edges from a to the goal b, paying 1 and 0: once learned, Q(a, ·) = (1, 0) (for
+      // double Q-learning both tables, whose mean the policy reads), so π(first) = σ(1/τ).
+      const env = await pathGraph({ edges: 'a b 1\na b 0', start: 'a', goals: 'b' });
+      const s = { ...reference.path.settings, seeds: 20, episodes: 1000, tau: 1, tau_decay: 1 };
+      const runs = await learn(env, method, { ...s, alpha: 0.5 }, 6);
+      let ones = 0;
+      let n = 0;
+      for (let seed = 0; seed < 20; seed++) {
+        for (let e = 200; e < 1000; e++, n++) ones += runs.returns[seed * 1000 + e];
+      }
+      const p = Math.E / (Math.E + 1);
+      expect(Math.abs(ones / n - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / n));
+    }
+  );
 
   it('acts greedily without NaN once the temperature has decayed to nothing', async () => {
     const env = await pathGraph({ edges: 'a b -1\na c 5\nb c 1', start: 'a', goals: 'c' });
