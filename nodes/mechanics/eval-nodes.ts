@@ -47,7 +47,8 @@ export const ldnnEvaluateNode: NodeType = {
     const n = readNumberParam(params, 'trajectory', TRAJECTORY);
     if (n > data.count) {
       throw new NodeInputError(
-        `Param "trajectory" must be at most ${data.count}, the number of held-out trajectories; it is ${n}.`,
+        `Param "trajectory" must be at most ${data.count}, the number of held-out ` +
+          `trajectories; it is ${n}.`,
         'trajectory'
       );
     }
@@ -121,14 +122,16 @@ export const rolloutNode: NodeType = {
     const count = readNumberParam(params, 'trajectories', ROLLOUT_SPECS.trajectories);
     if (count > data.count) {
       throw new NodeInputError(
-        `Param "trajectories" must be at most ${data.count}, the number of held-out trajectories; it is ${count}.`,
+        `Param "trajectories" must be at most ${data.count}, the number of held-out ` +
+          `trajectories; it is ${count}.`,
         'trajectories'
       );
     }
     const asked = readNumberParam(params, 'steps', ROLLOUT_SPECS.steps);
     if (asked > data.steps) {
       throw new NodeInputError(
-        `Param "steps" must be at most ${data.steps}, the steps recorded in the held-out data; it is ${asked}.`,
+        `Param "steps" must be at most ${data.steps}, the steps recorded in the held-out ` +
+          `data; it is ${asked}.`,
         'steps'
       );
     }

@@ -1,6 +1,11 @@
 import { NodeInputError } from '../../src/lib/graph/node-type';
 import type { MechanicsModel } from '../../src/lib/graph/values';
 
+const EXPECTED = {
+  lagrangian: 'a Lagrangian network (8 inputs, 1 output)',
+  acceleration: 'an acceleration network (8 inputs, 4 outputs)'
+};
+
 /** The model on an input socket, checked to be of the expected kind and to take (q, v). */
 export function readModel(
   inputs: Record<string, unknown>,
@@ -12,11 +17,11 @@ export function readModel(
   const outputs = kind === 'lagrangian' ? 1 : 4;
   const layers = model.layers ?? [];
   if (model.kind !== kind || layers[0]?.inputs !== 8 || layers.at(-1)?.outputs !== outputs) {
-    throw new NodeInputError(
-      `Input "${name}" must be ${kind === 'lagrangian' ? 'a Lagrangian network (8 inputs, 1 output)' : 'an acceleration network (8 inputs, 4 outputs)'}; ` +
-        `it is a ${model.kind ?? 'unknown'} network with ${layers[0]?.inputs} inputs and ${layers.at(-1)?.outputs} outputs.`,
-      name
-    );
+    const article = model.kind === 'acceleration' ? 'an' : 'a';
+    const found =
+      `${article} ${model.kind ?? 'unknown'} network with ${layers[0]?.inputs} inputs ` +
+      `and ${layers.at(-1)?.outputs} outputs`;
+    throw new NodeInputError(`Input "${name}" must be ${EXPECTED[kind]}; it is ${found}.`, name);
   }
   return model;
 }

@@ -143,7 +143,8 @@ export const ldnnTrainNode: NodeType = {
  * Node `mechanics/baseline-train`: the baseline without constraint structure, an MLP
  * (q, v) → q̈ trained by Adam on the mean squared error against the recorded accelerations
  * q̈ = ṗ/m, standardised per component (the loss curve is in those units; the output model
- * has the scaling folded into its last layer). Same layers, batches and optimiser as `mechanics/ldnn-train`.
+ * has the scaling folded into its last layer). Same layers, batches and optimiser as
+ * `mechanics/ldnn-train`.
  */
 export const baselineTrainNode: NodeType = {
   type: 'mechanics/baseline-train',
@@ -163,6 +164,6 @@ export const baselineTrainNode: NodeType = {
 
   async run(inputs, params, context) {
     const model = await trainModel('acceleration', inputs, params, context);
-    return { model, loss: lossPlot(model, 'Acceleration baseline loss (MSE)') };
+    return { model, loss: lossPlot(model, 'Acceleration baseline loss (MSE of standardised q̈)') };
   }
 };

@@ -70,7 +70,9 @@ describe('mechanics/ldnn-evaluate', () => {
     const baseline = linear('acceleration', new Array(32).fill(0), [0, 0, 0, 0]);
     await expect(
       ldnnEvaluateNode.run({ model: baseline, 'held-out': data }, {}, ctx)
-    ).rejects.toThrow(/Input "model" must be a Lagrangian network .* it is a acceleration network/);
+    ).rejects.toThrow(
+      /Input "model" must be a Lagrangian network .* it is an acceleration network/
+    );
     const model = linear('lagrangian', new Array(8).fill(0), [0]);
     await expect(
       ldnnEvaluateNode.run({ model, 'held-out': data }, { trajectory: 3 }, ctx)
