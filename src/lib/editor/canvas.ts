@@ -7,8 +7,11 @@ import { HistoryPlugin, Presets as HistoryPresets } from 'rete-history-plugin';
 import { MinimapPlugin } from 'rete-minimap-plugin';
 import { Presets, SveltePlugin } from 'rete-svelte-plugin/5';
 import type { NodeType } from '../graph/node-type';
+import { boxSelect } from './box-select';
 import { guardConnections, refusal } from './connection-guard';
 import { menuItems } from './context-menu';
+import { coalesceMinimap, minimapPreset } from './minimap';
+import { SocketPositions } from './socket-positions';
 import { limitZoom } from './view';
 import type { KumikiNode } from './kumiki-node.svelte';
 import NodeView from './NodeView.svelte';
@@ -39,6 +42,16 @@ export interface Canvas {
   area: KumikiArea;
   history: HistoryPlugin<Schemes>;
   arrange: AutoArrangePlugin<Schemes>;
+  /** The ids of the selected nodes, in the order they were picked. */
+  selection(): string[];
+  /** Selects the nodes `ids`, adding to the selection when `add` is set. */
+  select(ids: string[], add: boolean): Promise<void>;
+  unselectAll(): Promise<void>;
+  /**
+   * Forgets which node was picked last. Rete moves every selected node along with the picked
+   * one, so code that places nodes one by one (arrange, undo of a move) releases it first.
+   */
+  releasePick(): void;
   /** Runs `work` with change notifications and history recording paused, as for a load. */
   quietly<T>(work: () => Promise<T>): Promise<T>;
   destroy(): void;
@@ -58,7 +71,7 @@ export function createCanvas(
   const connection = new ConnectionPlugin<Schemes, AreaExtra>();
   const render = new SveltePlugin<Schemes, AreaExtra>();
   const history = new HistoryPlugin<Schemes>();
-  const minimap = new MinimapPlugin<Schemes>({ boundViewport: true });
+  const minimap = coalesceMinimap(new MinimapPlugin<Schemes>({ boundViewport: true }));
   const arrange = new AutoArrangePlugin<Schemes>();
   const contextMenu = new ContextMenuPlugin<Schemes>({
     items: menuItems(nodeTypes, {
@@ -67,17 +80,26 @@ export function createCanvas(
     })
   });
 
-  AreaExtensions.selectableNodes(area, AreaExtensions.selector(), {
-    accumulating: AreaExtensions.accumulateOnCtrl()
+  const selector = AreaExtensions.selector();
+  const selectable = AreaExtensions.selectableNodes(area, selector, {
+    accumulating: modifierHeld()
   });
+  const select = async (ids: string[], add: boolean) => {
+    for (const [index, id] of ids.entries()) await selectable.select(id, add || index > 0);
+    if (ids.length > 0) events.selected(ids[ids.length - 1]);
+  };
+  const stopBoxSelect = boxSelect(area, select);
   AreaExtensions.simpleNodesOrder(area);
   limitZoom(area);
 
   render.addPreset(
-    Presets.classic.setup({ customize: { node: () => NodeView, socket: () => SocketView } })
+    Presets.classic.setup({
+      customize: { node: () => NodeView, socket: () => SocketView },
+      socketPositionWatcher: new SocketPositions()
+    })
   );
   render.addPreset(Presets.contextMenu.setup({ delay: 300 }));
-  render.addPreset(Presets.minimap.setup({ size: 90 }));
+  render.addPreset(minimapPreset(90));
   // Checking before the flow commits keeps an input's existing edge when a new one is refused.
   connection.addPreset(
     () =>
@@ -129,6 +151,11 @@ export function createCanvas(
     area,
     history,
     arrange,
+    selection: () =>
+      [...selector.entities.values()].filter((e) => e.label === 'node').map((e) => e.id),
+    select,
+    unselectAll: () => selector.unselectAll(),
+    releasePick: () => selector.release(),
     async quietly(work) {
       quiet += 1;
       try {
@@ -137,7 +164,10 @@ export function createCanvas(
         quiet -= 1;
       }
     },
-    destroy: () => area.destroy()
+    destroy: () => {
+      stopBoxSelect();
+      area.destroy();
+    }
   };
 }
 
@@ -171,4 +201,19 @@ function watchChanges(
     if (context.type === 'zoomed' || context.type === 'translated') changed('view');
     return context;
   });
+}
+
+/**
+ * Whether a click adds to the selection: while Ctrl, Cmd or Shift is held, as in most editors.
+ * Reads the modifier keys from the last pointer or key event, so a held key is never missed.
+ */
+function modifierHeld(): { active(): boolean } {
+  let held = false;
+  const note = (event: KeyboardEvent | PointerEvent) => {
+    held = event.ctrlKey || event.metaKey || event.shiftKey;
+  };
+  window.addEventListener('keydown', note, { capture: true });
+  window.addEventListener('keyup', note, { capture: true });
+  window.addEventListener('pointerdown', note, { capture: true });
+  return { active: () => held };
 }

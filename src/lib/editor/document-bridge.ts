@@ -58,10 +58,12 @@ export async function loadDocument(ctx: BridgeContext, doc: GraphDocument): Prom
   for (const node of doc.nodes) nodes.set(node.id, nodeFromGraph(ctx, node));
   for (const edge of doc.edges) addUnknownSockets(nodes, edge);
 
+  const pause = pauser();
   for (const node of doc.nodes) {
     const made = nodes.get(node.id)!;
     await ctx.editor.addNode(made);
     await ctx.area.translate(made.id, node.position);
+    await pause();
   }
 
   const refused: GraphEdge[] = [];
@@ -77,6 +79,7 @@ export async function loadDocument(ctx: BridgeContext, doc: GraphDocument): Prom
         new KumikiConnection(source, edge.from.output, target, edge.to.input)
       ));
     if (!ok) refused.push(edge);
+    await pause();
   }
 
   if (doc.view) await setView(ctx.area, doc.view);
@@ -128,6 +131,22 @@ export function getView(area: KumikiArea): GraphView {
 export async function setView(area: KumikiArea, view: GraphView): Promise<void> {
   await area.area.zoom(view.zoom, 0, 0);
   await area.area.translate(view.x, view.y);
+}
+
+/** How long a load works before it lets the page paint and take input, in milliseconds. */
+const SLICE_MS = 40;
+
+/**
+ * A function to await between the steps of a long load: it hands the main thread back once
+ * every SLICE_MS, so opening a large graph never freezes the page in one long task.
+ */
+function pauser(): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < SLICE_MS) return;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    since = performance.now();
+  };
 }
 
 function addUnknownSockets(nodes: Map<string, KumikiNode>, edge: GraphEdge): void {

@@ -71,3 +71,23 @@ export class SweepAction implements HistoryAction {
     this.apply(this.after);
   }
 }
+
+/** Where nodes stood, by node id. */
+export type Positions = Map<string, { x: number; y: number }>;
+
+/** A move of several nodes at once (an arrange) that undo and redo can take back and replay. */
+export class MoveAction implements HistoryAction {
+  constructor(
+    private readonly before: Positions,
+    private readonly after: Positions,
+    private readonly place: (positions: Positions) => Promise<void>
+  ) {}
+
+  async undo(): Promise<void> {
+    await this.place(this.before);
+  }
+
+  async redo(): Promise<void> {
+    await this.place(this.after);
+  }
+}

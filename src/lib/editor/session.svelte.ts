@@ -6,20 +6,22 @@ import type { GraphProblem } from '../graph/problems';
 import { decodeShareFragment, encodeShareFragment } from '../graph/share';
 import { checkSweep } from '../graph/sweep-check';
 import type { Canvas, ChangeKind } from './canvas';
-import { createCanvas, removeNode } from './canvas';
+import { createCanvas } from './canvas';
 import { Confirmer } from './confirm.svelte';
 import type { BridgeContext, DocumentMeta } from './document-bridge';
 import { loadDocument, metaOf, nodeFromGraph, readDocument } from './document-bridge';
-import { debounce, loadDraft, saveDraft } from './drafts';
+import { debounce, DRAFT_NOT_KEPT, loadDraft, saveDraft } from './drafts';
+import { EditActions } from './edit-actions';
 import { firstExample, type Example } from './examples';
 import { downloadText, graphFileName } from './files';
+import { graphTextOf } from './picture-export';
 import { recordStep, SweepAction } from './history-actions';
 import type { KumikiNode } from './kumiki-node.svelte';
 import { createNodeHost } from './node-edits';
 import { newNodeId } from './node-ids';
 import { Notices } from './notices.svelte';
 import { getNodeType, nodeTypes } from './registry';
-import { RunController } from './run-controller.svelte';
+import { InspectedRun } from './inspected-run.svelte';
 import { SweepController } from './sweep-controller.svelte';
 import { defaultSweep } from './sweep-edit';
 import { fitNodes, freeSpot, zoomStep } from './view';
@@ -59,13 +61,22 @@ export class EditorSession {
   revision = $state(0);
   readonly notices = new Notices();
   readonly confirmer = new Confirmer();
-  readonly run = new RunController(() => this.nodes());
+  readonly run = new InspectedRun(() => this.nodes());
   readonly sweep = new SweepController(this.run);
+  /** Copy, paste, delete and arrange of the selection. */
+  readonly edit = new EditActions({
+    need: () => this.need(),
+    document: () => this.document(),
+    notices: this.notices,
+    selected: (id) => (this.selectedId = id)
+  });
 
   private canvas: Canvas | undefined;
   private bridge: BridgeContext | undefined;
   private draft = debounce(() => this.writeDraft(), 250);
   private fromShareLink = false;
+  /** The last draft could not be written; the user has been told once. */
+  private draftFailed = false;
 
   /** Builds the canvas and opens a share link, else the draft, else the first example. */
   async mount(container: HTMLElement): Promise<void> {
@@ -124,7 +135,7 @@ export class EditorSession {
   async openFile(file: File): Promise<boolean> {
     let text: string;
     try {
-      text = await file.text();
+      text = await graphTextOf(file);
     } catch (error) {
       this.notices.error(`Could not read "${file.name}": ${(error as Error).message}`);
       return false;
@@ -154,7 +165,12 @@ export class EditorSession {
   /** Downloads the graph as `<title>.kumiki.json`. */
   save(): void {
     const doc = this.document();
-    downloadText(serializeGraph(doc), graphFileName(doc.title));
+    try {
+      downloadText(serializeGraph(doc), graphFileName(doc.title));
+    } catch (error) {
+      this.notices.error(`The graph could not be saved: ${(error as Error).message}`);
+      return;
+    }
     this.dirty = false;
     this.writeDraft();
   }
@@ -195,20 +211,14 @@ export class EditorSession {
     await canvas.area.translate(node.id, at);
   }
 
-  /** Removes the selected node and its edges. */
+  /** Removes the selected nodes and their edges. */
   async removeSelected(): Promise<void> {
-    const node = this.nodes().find((n) => n.id === this.selectedId);
-    if (node) await removeNode(this.need().canvas.editor, node);
-    this.selectedId = null;
+    await this.edit.remove();
   }
 
-  /** Lays the graph out left to right with ELK, then fits it into view. */
+  /** Lays out the selection, or the whole graph left to right (then fits it into view). */
   async arrange(): Promise<void> {
-    const { canvas } = this.need();
-    await canvas.arrange.layout({
-      options: { 'elk.direction': 'RIGHT', 'elk.spacing.nodeNode': '40' }
-    });
-    await this.fit();
+    if (await this.edit.arrange()) await this.fit();
   }
 
   /** Fits the graph into view, at no less than the readable zoom. */
@@ -372,7 +382,10 @@ export class EditorSession {
   }
 
   private writeDraft(): void {
-    if (this.bridge) saveDraft(this.document(), this.dirty);
+    if (!this.bridge) return;
+    const kept = saveDraft(this.document(), this.dirty);
+    if (!kept && !this.draftFailed) this.notices.error(DRAFT_NOT_KEPT);
+    this.draftFailed = !kept;
   }
 
   private need(): { canvas: Canvas; bridge: BridgeContext } {

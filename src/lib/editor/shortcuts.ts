@@ -10,7 +10,15 @@ export type ShortcutAction =
   | 'arrange'
   | 'zoomIn'
   | 'zoomOut'
-  | 'fit';
+  | 'fit'
+  | 'help'
+  | 'copy'
+  | 'cut'
+  | 'paste'
+  | 'duplicate'
+  | 'selectAll'
+  | 'nextNode'
+  | 'previousNode';
 
 /** The shortcut of each action, as the toolbar's tooltips show it. */
 export const SHORTCUT_HINTS: Record<ShortcutAction, string> = {
@@ -24,7 +32,38 @@ export const SHORTCUT_HINTS: Record<ShortcutAction, string> = {
   arrange: 'Ctrl+Shift+A',
   zoomIn: '+',
   zoomOut: '−',
-  fit: 'F'
+  fit: 'F',
+  help: '?',
+  copy: 'Ctrl+C',
+  cut: 'Ctrl+X',
+  paste: 'Ctrl+V',
+  duplicate: 'Ctrl+D',
+  selectAll: 'Ctrl+A',
+  nextNode: ']',
+  previousNode: '['
+};
+
+/** What each action does, in the words the help overlay lists them with. */
+export const SHORTCUT_LABELS: Record<ShortcutAction, string> = {
+  save: 'Save the graph as a file',
+  open: 'Open a graph file',
+  run: 'Run the graph',
+  stop: 'Stop the run or sweep',
+  undo: 'Undo',
+  redo: 'Redo (also Ctrl+Y)',
+  delete: 'Delete the selected nodes (also Backspace)',
+  arrange: 'Arrange the selected nodes, or all',
+  zoomIn: 'Zoom in',
+  zoomOut: 'Zoom out',
+  fit: 'Fit the graph into view',
+  help: 'Show or hide this list of shortcuts',
+  copy: 'Copy the selected nodes and the edges between them',
+  cut: 'Cut the selected nodes',
+  paste: 'Paste nodes (also from another tab)',
+  duplicate: 'Duplicate the selected nodes',
+  selectAll: 'Select every node',
+  nextNode: 'Select the next node and bring it into view',
+  previousNode: 'Select the previous node and bring it into view'
 };
 
 /**
@@ -45,11 +84,19 @@ export function shortcutFor(event: KeyboardEvent): ShortcutAction | null {
   if (command && key === 'z') return event.shiftKey ? 'redo' : 'undo';
   if (command && key === 'y') return 'redo';
   if (command && event.shiftKey && key === 'a') return 'arrange';
+  if (command && key === 'a') return 'selectAll';
+  if (command && key === 'c') return 'copy';
+  if (command && key === 'x') return 'cut';
+  if (command && key === 'v') return 'paste';
+  if (command && key === 'd') return 'duplicate';
   if (!command && (key === 'delete' || key === 'backspace')) return 'delete';
   if (command || event.altKey) return null;
   if (key === '+' || key === '=') return 'zoomIn';
   if (key === '-') return 'zoomOut';
   if (key === 'f') return 'fit';
+  if (event.key === '?') return 'help';
+  if (key === ']') return 'nextNode';
+  if (key === '[') return 'previousNode';
   return null;
 }
 

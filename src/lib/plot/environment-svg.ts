@@ -72,7 +72,11 @@ function drawGrid(env: Environment, box: Box, parts: string[]): Centre {
 function drawGraph(env: Environment, box: Box, parts: string[]): Centre {
   if (env.layout.kind !== 'graph') throw new Error('drawGraph needs a graph layout.');
   const { x, y } = env.layout;
-  const span = (v: Float64Array) => [Math.min(...v), Math.max(...v)];
+  // Reduced, not spread: Math.min(...v) overflows the call stack on graphs of ~100 000 states.
+  const span = (v: Float64Array) => [
+    v.reduce((lo, t) => Math.min(lo, t), Infinity),
+    v.reduce((hi, t) => Math.max(hi, t), -Infinity)
+  ];
   const [x0, x1] = span(x);
   const [y0, y1] = span(y);
   const px = (s: number) =>

@@ -15,8 +15,9 @@ export function heatmapToSvg(plot: HeatmapPlot, width: number, height: number): 
   const cellHeight = (box.bottom - box.top) / rows;
 
   const finite = Array.from(plot.z).filter(Number.isFinite);
-  const lo = finite.length ? Math.min(...finite) : 0;
-  const hi = finite.length ? Math.max(...finite) : 1;
+  // Reduced, not spread: spreading ~100 000 cells overflows the call stack.
+  const lo = finite.length ? finite.reduce((m, v) => Math.min(m, v), Infinity) : 0;
+  const hi = finite.length ? finite.reduce((m, v) => Math.max(m, v), -Infinity) : 1;
   const unit = (v: number) => (hi > lo ? (v - lo) / (hi - lo) : 0.5);
 
   const parts: string[] = [

@@ -1,0 +1,53 @@
+import type { MinimapPlugin } from 'rete-minimap-plugin';
+import MinimapView from './MinimapView.svelte';
+import type { Schemes } from './schemes';
+
+/** What the minimap plugin hands to its renderer. */
+interface MinimapSignal {
+  type: 'minimap';
+  ratio: number;
+  nodes: { left: number; top: number; width: number; height: number }[];
+  viewport: { left: number; top: number; width: number; height: number };
+  point(x: number, y: number): void;
+}
+
+/**
+ * Makes the minimap redraw at most once per frame. Rete's minimap redraws on every node added,
+ * moved or removed, and each redraw measures the canvas, so opening a large graph cost one
+ * layout per node.
+ */
+export function coalesceMinimap(minimap: MinimapPlugin<Schemes>): MinimapPlugin<Schemes> {
+  const plugin = minimap as unknown as { render(): void };
+  const draw = plugin.render.bind(minimap);
+  let queued = false;
+  plugin.render = () => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      draw();
+    });
+  };
+  return minimap;
+}
+
+/** A Svelte renderer preset that draws the minimap with MinimapView, `size` pixels high. */
+export function minimapPreset(size: number) {
+  const props = (data: MinimapSignal) => ({
+    size,
+    ratio: data.ratio,
+    nodes: data.nodes,
+    viewport: data.viewport,
+    point: data.point
+  });
+  const isMinimap = (data: { type: string }): data is MinimapSignal => data.type === 'minimap';
+  return {
+    update(context: { data: { type: string } }) {
+      if (isMinimap(context.data)) return props(context.data);
+    },
+    render(context: { data: { type: string } }) {
+      if (isMinimap(context.data)) return { component: MinimapView, props: props(context.data) };
+    }
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  } as any;
+}

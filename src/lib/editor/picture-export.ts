@@ -1,0 +1,43 @@
+import type { GraphDocument } from '../graph/document';
+import { serializeGraph } from '../graph/load';
+import type { NodeType } from '../graph/node-type';
+import { graphFileName } from './files';
+import { graphPicture } from './graph-picture';
+import { embedText, GRAPH_KEYWORD, readText } from './png-text';
+import { downloadBlob, svgToPng } from './svg-image';
+
+/** Largest side of the PNG in pixels; bigger graphs are drawn smaller to fit. */
+const MAX_SIDE = 4000;
+
+/**
+ * Downloads a PNG picture of the graph that also carries the graph file in an iTXt chunk, so
+ * dropping the picture onto Kumiki opens the graph. Returns the file name.
+ */
+export async function downloadGraphPicture(
+  doc: GraphDocument,
+  lookup: (type: string) => NodeType | undefined
+): Promise<string> {
+  const { svg, width, height } = graphPicture(doc, lookup);
+  const scale = Math.min(1, MAX_SIDE / Math.max(width, height));
+  const png = await svgToPng(svg, Math.round(width * scale), Math.round(height * scale));
+  const bytes = new Uint8Array(await png.arrayBuffer());
+  const withGraph = embedText(bytes, GRAPH_KEYWORD, serializeGraph(doc));
+  const name = graphFileName(doc.title).replace(/\.json$/, '.png');
+  downloadBlob(new Blob([withGraph as BlobPart], { type: 'image/png' }), name);
+  return name;
+}
+
+/**
+ * The graph file text in a picked or dropped file: the file's own text, or for a PNG the
+ * graph it carries. Throws a sentence a person can act on when a PNG carries no graph.
+ */
+export async function graphTextOf(file: File): Promise<string> {
+  const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
+  if (head[0] !== 0x89 || head[1] !== 0x50) return file.text();
+  const text = readText(new Uint8Array(await file.arrayBuffer()), GRAPH_KEYWORD);
+  if (text === null)
+    throw new Error(
+      'this PNG carries no Kumiki graph. Only pictures saved with "Save PNG" hold one.'
+    );
+  return text;
+}
