@@ -137,7 +137,7 @@ export const doublePendulumNode: NodeType = {
     }
 
     const method = readEnumParam(params, 'method', METHODS, 'gauss-legendre-2');
-    const trajectories = simulate(
+    const trajectories = await simulate(
       spec,
       angles.map((a) => stateFromAngles(spec, a)),
       {

@@ -1,5 +1,6 @@
 import { NodeInputError, type ProgressFn } from '../../src/lib/graph/node-type';
 import type { Trajectories } from '../../src/lib/graph/values';
+import { Pacer } from '../pace';
 import { implicitStep, type Tableau } from './gauss-legendre';
 import { multipliers, momentumRate, pendulumField, project, type PendulumSpec } from './pendulum';
 
@@ -18,13 +19,14 @@ export interface SimulationOptions {
  * the index-reduced equations (`pendulumField`) followed by the projection of q and v onto
  * φ = 0, Gv = 0 (`project`). Records q, v, p = Mv, ṗ and λ at every sample, and the drift
  * |φ| each step left before projection. Throws a NodeInputError naming `dt` when Newton's
- * iteration fails to converge.
+ * iteration fails to converge. Yields to the event loop every few milliseconds, so a cancel
+ * reaches it mid-trajectory.
  */
-export function simulate(
+export async function simulate(
   spec: PendulumSpec,
   initial: Float64Array[],
   options: SimulationOptions
-): Trajectories {
+): Promise<Trajectories> {
   const { dt, steps, tableau } = options;
   const samples = steps + 1;
   const total = initial.length * samples;
@@ -43,10 +45,11 @@ export function simulate(
   const field = pendulumField(spec);
   const mass = [spec.m1, spec.m1, spec.m2, spec.m2];
 
-  initial.forEach((start, n) => {
-    const y = Float64Array.from(start);
+  const pacer = new Pacer(options.signal, options.progress);
+  for (let n = 0; n < initial.length; n++) {
+    const y = Float64Array.from(initial[n]);
     for (let k = 0; k < samples; k++) {
-      if (k % 256 === 0) options.signal?.throwIfAborted();
+      if (k % 16 === 0) await pacer.tick((n + k / samples) / initial.length);
       if (k > 0) {
         if (implicitStep(field, y, dt, tableau) < 0) {
           throw new NodeInputError(
@@ -60,7 +63,7 @@ export function simulate(
       record(out, n * samples + k, y, spec, mass);
     }
     options.progress?.((n + 1) / initial.length, `trajectory ${n + 1} of ${initial.length}`);
-  });
+  }
   return out;
 }
 
