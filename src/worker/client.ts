@@ -9,7 +9,7 @@ import type { WorkerApi } from './engine.worker';
  * How long Stop waits for the worker to end the run before replacing the worker: a node in a
  * loop that never yields cannot see the cancel, so the worker itself is stopped.
  */
-export const HARD_STOP_MS = 2000;
+export const HARD_STOP_MS = 1000;
 
 /** The editor's handle on the engine worker. */
 export interface Runner {

@@ -11,9 +11,15 @@ export interface Draft {
   dirty: boolean;
 }
 
+/** What the editor says when a draft cannot be kept (storage full, blocked or failing). */
+export const DRAFT_NOT_KEPT =
+  "This browser's storage is full or blocked, so your changes are not being kept as a draft. " +
+  'Save the graph to a file (Ctrl+S) to keep your work.';
+
 /**
  * Keeps the graph being edited in localStorage, apart from any saved file, so a reload or a
- * crash loses nothing. Storage may be full or blocked; then drafts are simply not kept.
+ * crash loses nothing. Storage may be full or blocked; then it returns false, and the editor
+ * tells the user (DRAFT_NOT_KEPT).
  */
 export function saveDraft(doc: GraphDocument, dirty: boolean): boolean {
   try {

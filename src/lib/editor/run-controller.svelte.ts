@@ -2,7 +2,7 @@ import type { NodeSummary, RunEvent, RunSummary } from '../engine/events';
 import type { GraphDocument } from '../graph/document';
 import type { Correlation, Plot } from '../graph/values';
 import type { Runner } from '../../worker/client';
-import { createRunner } from '../../worker/client';
+import { createRunner, WorkerStoppedError } from '../../worker/client';
 import { formatMs } from './format';
 import type { KumikiNode, NodeRunState } from './kumiki-node.svelte';
 import { plotImage, previewOf } from './preview';
@@ -57,35 +57,71 @@ export class RunController {
 
   /** The engine worker, started on first use. */
   get engine(): Runner {
-    this.runner ??= createRunner();
+    this.runner ??= createRunner({ stopped: (message) => this.engineStopped(message) });
     return this.runner;
   }
 
-  /** Runs `doc`; node statuses and results follow the engine's events. */
-  async run(doc: GraphDocument): Promise<void> {
+  /**
+   * Runs `doc`, or only the nodes in `only` and what they depend on; node statuses and
+   * results follow the engine's events.
+   */
+  async run(doc: GraphDocument, only?: string[]): Promise<void> {
     if (this.phase === 'running') return;
     this.phase = 'running';
     this.summaryText = 'Running…';
     this.correlations = [];
     this.plots = [];
     this.stale = false;
-    this.startLog(`Run of "${doc.title}" started with ${doc.nodes.length} nodes.`);
+    this.startLog(
+      only
+        ? `Run of "${doc.title}" up to ${only.join(', ')} started.`
+        : `Run of "${doc.title}" started with ${doc.nodes.length} nodes.`
+    );
     const token = {};
     this.current = token;
 
     try {
-      const summary = await this.engine.run(doc, (event) => {
-        if (this.current === token) this.track(event);
-      });
+      const summary = await this.engine.run(
+        doc,
+        (event) => {
+          if (this.current === token) this.track(event);
+        },
+        only
+      );
       if (this.current !== token) return;
       this.current = null;
       this.finish(doc, summary);
     } catch (error) {
       if (this.current !== token) return;
       this.current = null;
-      this.phase = 'failed';
-      this.summaryText = `The run failed: ${(error as Error).message}`;
+      this.endRunningNodes();
+      if (error instanceof WorkerStoppedError && error.byStop) {
+        this.phase = 'cancelled';
+        this.summaryText = `Stopped. ${error.message}`;
+      } else {
+        this.phase = 'failed';
+        const next = error instanceof WorkerStoppedError ? ' The next run starts a new one.' : '';
+        this.summaryText = `The run failed: ${(error as Error).message}${next}`;
+      }
       this.write('failed', this.summaryText);
+    }
+  }
+
+  /**
+   * The engine worker ended outside a run (a run in progress hears of it through its own
+   * call). The graph is untouched; the next run starts a new worker.
+   */
+  private engineStopped(message: string): void {
+    if (this.phase === 'running') return;
+    this.write('failed', `${message} A new one starts with the next run.`);
+  }
+
+  /** Nodes left queued or running by a run that ended without a summary. */
+  private endRunningNodes(): void {
+    for (const node of this.nodes()) {
+      if (node.run.status === 'running' || node.run.status === 'queued') {
+        node.run = { status: 'cancelled', ms: node.run.ms };
+      }
     }
   }
 
