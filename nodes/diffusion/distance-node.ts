@@ -14,6 +14,15 @@ const PROJECTIONS: NumberParam = {
   help: 'Sliced Wasserstein: the number of seeded random directions averaged over.'
 };
 
+/**
+ * The most pair distances the energy distance may compute (m·n + m² + n²). It runs without a
+ * break, so this keeps it to a few seconds; a million samples against a million data points
+ * would take hours and could not be cancelled. Sliced Wasserstein sorts, so it has no bound.
+ */
+const MAX_ENERGY_PAIRS = 2.5e8;
+/** The largest |coordinate| the distances accept: squares of larger ones lose all precision. */
+const MAX_COORDINATE = 1e150;
+
 /** Checks that a samples input is connected, finite and of dimension `dim` when given. */
 function checkSamples(value: unknown, field: string, dim?: number): Samples {
   const samples = value as Samples | undefined;
@@ -26,10 +35,13 @@ function checkSamples(value: unknown, field: string, dim?: number): Samples {
       field
     );
   }
-  const bad = samples.points.findIndex((v) => !Number.isFinite(v));
+  const bad = samples.points.findIndex((v) => !(Math.abs(v) <= MAX_COORDINATE));
   if (bad >= 0) {
+    const what = Number.isFinite(samples.points[bad])
+      ? `coordinates of at most ${MAX_COORDINATE} in size (their squares overflow)`
+      : 'finite numbers';
     throw new NodeInputError(
-      `Input "${field}" must hold finite numbers; point ${Math.floor(bad / samples.dim)} has ` +
+      `Input "${field}" must hold ${what}; point ${Math.floor(bad / samples.dim)} has ` +
         `${samples.points[bad]}.`,
       field
     );
@@ -74,7 +86,18 @@ export const distanceNode: NodeType = {
     const samples = checkSamples(inputs.samples, 'samples');
     const data = checkSamples(inputs.data, 'data', samples.dim);
 
-    if (metric === 'energy') return { distance: Float64Array.of(energyDistance(samples, data)) };
+    if (metric === 'energy') {
+      const [m, n] = [samples.count, data.count];
+      if (m * n + m * m + n * n > MAX_ENERGY_PAIRS) {
+        throw new NodeInputError(
+          `The energy distance compares every pair of points: ${m} samples and ${n} data ` +
+            `points need ${(m * n + m * m + n * n).toExponential(2)} distances, more than ` +
+            `${MAX_ENERGY_PAIRS.toExponential(1)}. Choose "sliced-wasserstein" or fewer points.`,
+          'metric'
+        );
+      }
+      return { distance: Float64Array.of(energyDistance(samples, data)) };
+    }
     const directions = randomDirections(samples.dim, projections, normalSource(context.random));
     return { distance: Float64Array.of(slicedWasserstein(samples, data, directions)) };
   }

@@ -1,6 +1,8 @@
 import { NodeInputError, type NodeType } from '../../src/lib/graph/node-type';
 import type { Plot, Samples, Schedule } from '../../src/lib/graph/values';
 import { normalSource } from './normal';
+import { Pacer } from './pace';
+import { MAX_SCATTER_POINTS, shownRows, thinningNotes } from './thin';
 import { histogram } from './samples-plot';
 import { readStepList } from './trajectories';
 
@@ -8,18 +10,20 @@ import { readStepList } from './trajectories';
  * Runs the forward process x_i = √α_i x_{i−1} + √(1−α_i) Z_i from the data x₀ and keeps
  * the points at the chosen steps (sorted from n down to 0), one array per step.
  */
-export function forwardSnapshots(
+export async function forwardSnapshots(
   data: Samples,
   schedule: Schedule,
   steps: number[],
-  normal: () => number
-): Map<number, Float64Array> {
+  normal: () => number,
+  pacer: Pacer = new Pacer()
+): Promise<Map<number, Float64Array>> {
   const x = Float64Array.from(data.points);
   const kept = new Map<number, Float64Array>();
-  const last = Math.max(...steps);
+  const last = steps.reduce((most, i) => Math.max(most, i), 0);
   if (steps.includes(0)) kept.set(0, Float64Array.from(x));
 
   for (let i = 1; i <= last; i++) {
+    await pacer.tick(i / last);
     const a = schedule.alphas[i - 1];
     const keep = Math.sqrt(a);
     const spread = Math.sqrt(1 - a);
@@ -49,18 +53,21 @@ function snapshotPlot(dim: number, steps: number[], kept: Map<number, Float64Arr
 
   // Noisiest first, so the data (i = 0) is drawn on top of the wider clouds.
   ordered.reverse();
-  const count = kept.get(ordered[0])!.length / dim;
+  const total = kept.get(ordered[0])!.length / dim;
+  const rows = shownRows(total, Math.floor(MAX_SCATTER_POINTS / ordered.length));
+  const count = rows.length;
   const x = new Float64Array(count * ordered.length);
   const y = new Float64Array(x.length);
   const groups = new Uint8Array(x.length);
   ordered.forEach((i, g) => {
     const points = kept.get(i)!;
-    for (let p = 0; p < count; p++) {
-      x[g * count + p] = points[p * dim];
-      y[g * count + p] = points[p * dim + 1];
-      groups[g * count + p] = g;
+    for (let k = 0; k < count; k++) {
+      x[g * count + k] = points[rows[k] * dim];
+      y[g * count + k] = points[rows[k] * dim + 1];
+      groups[g * count + k] = g;
     }
   });
+  const notes = thinningNotes(count, total).map((note) => `${note} per step`);
   return {
     kind: 'scatter',
     title: 'Forward process: x_i at chosen steps',
@@ -69,7 +76,8 @@ function snapshotPlot(dim: number, steps: number[], kept: Map<number, Float64Arr
     x,
     y,
     groups,
-    groupNames: ordered.map((i) => `i = ${i}`)
+    groupNames: ordered.map((i) => `i = ${i}`),
+    ...(notes.length ? { notes } : {})
   };
 }
 
@@ -118,7 +126,8 @@ export const forwardNode: NodeType = {
         'steps'
       );
     }
-    const kept = forwardSnapshots(data, schedule, steps, normalSource(context.random));
+    const pacer = new Pacer(context.signal, context.progress);
+    const kept = await forwardSnapshots(data, schedule, steps, normalSource(context.random), pacer);
     context.progress(1);
     return { plot: snapshotPlot(data.dim, steps, kept) };
   }

@@ -3,6 +3,15 @@ import type { GaussianMixture, Samples } from '../../src/lib/graph/values';
 import { readGroups, readNumberList } from './text-params';
 
 /**
+ * Bounds on a mixture. The exact predictor costs one term per component and point at every
+ * step, and squared distances of means beyond 1e6 (or variances beyond 1e12) leave nothing
+ * for the distances and the 32-bit training to resolve: means of 1e300 ended in a NaN distance.
+ */
+const MAX_COMPONENTS = 256;
+const MAX_MEAN = 1e6;
+const MAX_VARIANCE = 1e12;
+
+/**
  * Builds a Gaussian mixture on R^dim from the text params `weights` ("0.3, 0.7"), `means` (one
  * point per component, components separated by ";") and `variances` (per component, one number
  * for all coordinates or one per coordinate). Weights are normalised to sum to 1.
@@ -26,6 +35,27 @@ export function readMixture(params: Params, dim: number, defaults: Params): Gaus
       'weights'
     );
   }
+  if (k > MAX_COMPONENTS) {
+    throw new NodeInputError(
+      `Param "weights" lists ${k} components; at most ${MAX_COMPONENTS} are supported.`,
+      'weights'
+    );
+  }
+  const far = means.flat().find((m) => Math.abs(m) > MAX_MEAN);
+  if (far !== undefined) {
+    throw new NodeInputError(
+      `Param "means" must hold numbers between -${MAX_MEAN} and ${MAX_MEAN}; found ${far}. ` +
+        'Rescale the mixture.',
+      'means'
+    );
+  }
+  if (variances.flat().some((v) => v > MAX_VARIANCE)) {
+    throw new NodeInputError(
+      `Param "variances" must hold numbers of at most ${MAX_VARIANCE}; found ` +
+        `${variances.flat().join(', ')}. Rescale the mixture.`,
+      'variances'
+    );
+  }
   if (variances.flat().some((v) => !(v > 0))) {
     throw new NodeInputError(
       `Param "variances" must hold positive numbers; found ${variances.flat().join(', ')}.`,
@@ -33,10 +63,15 @@ export function readMixture(params: Params, dim: number, defaults: Params): Gaus
     );
   }
 
-  const total = weights.reduce((s, w) => s + w, 0);
+  // A sum that overflows ("1e308, 1e308" gave Infinity and weights of 0) is redone with the
+  // weights scaled by the largest; otherwise the plain sum, as before.
+  const top = weights.reduce((m, w) => Math.max(m, w), 0);
+  const plain = weights.reduce((s, w) => s + w, 0);
+  const scale = Number.isFinite(plain) ? 1 : top;
+  const total = Number.isFinite(plain) ? plain : weights.reduce((s, w) => s + w / top, 0);
   return {
     dim,
-    weights: Float64Array.from(weights, (w) => w / total),
+    weights: Float64Array.from(weights, (w) => w / scale / total),
     means: Float64Array.from(means.flat()),
     variances: Float64Array.from(variances.flat())
   };

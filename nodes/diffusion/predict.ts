@@ -3,6 +3,14 @@ import { NodeInputError } from '../../src/lib/graph/node-type';
 import type { MlpNoisePredictor, NoisePredictor, Schedule } from '../../src/lib/graph/values';
 import { exactMixtureNoise } from './mixture';
 import { writeTimeFeatures, type Tf } from './mlp';
+import type { Pacer } from './pace';
+
+/**
+ * Multiply-adds one call of a noise function may do. Rows are evaluated in blocks of this much
+ * work, so memory stays bounded by the block (not the point count) and a long evaluation
+ * yields between blocks: a million points through a wide network cannot freeze a run.
+ */
+const WORK_PER_CALL = 1 << 22;
 
 /**
  * A noise predictor ready to evaluate: `at(i, x, out)` writes z_i of every row of `x` into
@@ -11,8 +19,31 @@ import { writeTimeFeatures, type Tf } from './mlp';
  */
 export interface NoiseFunction {
   dim: number;
+  /** The most rows one `at` call should get (see `WORK_PER_CALL`); `evaluateNoise` obeys it. */
+  rowsPerCall: number;
   at(i: number, x: Float64Array, out: Float64Array): Float64Array;
   dispose(): void;
+}
+
+/**
+ * Writes z_i of every row of `x` into `out` in blocks of `noise.rowsPerCall` rows, letting
+ * `pacer` check the cancel signal and yield between blocks.
+ */
+export async function evaluateNoise(
+  noise: NoiseFunction,
+  i: number,
+  x: Float64Array,
+  out: Float64Array,
+  pacer: Pacer
+): Promise<Float64Array> {
+  const { dim, rowsPerCall } = noise;
+  const rows = x.length / dim;
+  for (let from = 0; from < rows; from += rowsPerCall) {
+    const to = Math.min(rows, from + rowsPerCall);
+    noise.at(i, x.subarray(from * dim, to * dim), out.subarray(from * dim, to * dim));
+    if (to < rows) await pacer.tick();
+  }
+  return out;
 }
 
 /** The dimension of the points a predictor works on. */
@@ -53,8 +84,10 @@ export function noiseFunction(
 ): NoiseFunction {
   if (predictor.kind === 'exact-mixture') {
     const { mixture } = predictor;
+    const perRow = mixture.weights.length * (mixture.dim + 1) * 8;
     return {
       dim: mixture.dim,
+      rowsPerCall: Math.max(1, Math.floor(WORK_PER_CALL / perRow)),
       at: (i, x, out) => exactMixtureNoise(mixture, schedule.alphaBars[i - 1], x, out),
       dispose: () => undefined
     };
@@ -87,8 +120,10 @@ function mlpNoise(tf: Tf, predictor: MlpNoisePredictor): NoiseFunction {
     return bias;
   };
 
+  const weights = layers.reduce((sum, l) => sum + l.inputs * l.outputs, 0);
   return {
     dim,
+    rowsPerCall: Math.max(1, Math.floor(WORK_PER_CALL / weights)),
     at(i, x, out) {
       const result = tf.tidy(() => {
         let h: Tensor2D = tf.add(

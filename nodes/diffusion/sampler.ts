@@ -1,8 +1,8 @@
 import { NodeInputError } from '../../src/lib/graph/node-type';
 import type { Samples, Schedule } from '../../src/lib/graph/values';
-import { throwIfAborted } from '../topology/pair-loop';
 import { fillNormal } from './normal';
-import type { NoiseFunction } from './predict';
+import { Pacer } from './pace';
+import { evaluateNoise, type NoiseFunction } from './predict';
 
 /** The choices of the reverse-step noise variance σ_i² offered by the sampler. */
 export const SIGMA_KINDS = ['default', 'beta', 'posterior'] as const;
@@ -48,15 +48,13 @@ export function reverseStep(
 /** Called after each reverse step with the step reached (n − 1 down to 0) and the points. */
 export type StepWatcher = (step: number, x: Float64Array) => void;
 
-/** How long (ms) the sampler may run before it yields to the event loop and reports progress. */
-const SLICE_MS = 30;
-
 /**
  * Runs the reverse process from x̂_n = ξ_n ~ N(0, I) down to x̂_0 for `count` points, with
  * standard normal numbers from `normal` and the predictor `noise`. `watch` sees x̂_n and every
- * later x̂_i. Checks the signal every step; every `SLICE_MS` it reports progress and yields
- * to the event loop, so a cancel sent to a worker arrives. Stops with a NodeInputError when a
- * point stops being finite (checked every 1/50 of the steps and at the end).
+ * later x̂_i. Checks the signal every step and between blocks of rows (`evaluateNoise`); every
+ * `SLICE_MS` it reports progress and yields to the event loop, so a cancel sent to a worker
+ * arrives. Stops with a NodeInputError when a point stops being finite (checked every 1/50
+ * of the steps and at the end).
  */
 export async function sampleReverse(
   schedule: Schedule,
@@ -73,12 +71,12 @@ export async function sampleReverse(
   const z = new Float64Array(x.length);
   const xi = new Float64Array(x.length);
   const every = Math.max(1, Math.floor(n / 50));
-  let sliceStart = Date.now();
+  const pacer = new Pacer(report.signal, report.progress);
   watch?.(n, x);
 
   for (let i = n; i >= 1; i--) {
-    if (report.signal) throwIfAborted(report.signal);
-    noise.at(i, x, z);
+    await pacer.tick((n - i) / n);
+    await evaluateNoise(noise, i, x, z, pacer);
     if (i > 1) fillNormal(xi, normal);
     reverseStep(schedule, i, sigma, x, z, xi, x);
     watch?.(i - 1, x);
@@ -91,11 +89,6 @@ export async function sampleReverse(
           'schedule'
         );
       }
-    }
-    if (Date.now() - sliceStart >= SLICE_MS) {
-      report.progress?.((n - i + 1) / n);
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      sliceStart = Date.now();
     }
   }
 

@@ -1,6 +1,7 @@
 import { NodeInputError, type NodeType, type NumberParam } from '../../src/lib/graph/node-type';
 import type { LinesPlot, Plot, Samples } from '../../src/lib/graph/values';
 import { readNumberParam } from '../topology/params';
+import { shownRows, thinningNotes } from './thin';
 
 const BINS: NumberParam = {
   kind: 'integer',
@@ -52,19 +53,30 @@ export const samplesPlotNode: NodeType = {
     const samples = inputs.samples as Samples | undefined;
     if (!samples) throw new NodeInputError('Input "samples" is not connected.', 'samples');
     const title = String(params.title ?? 'Samples');
+    const bad = samples.points.findIndex((v) => !Number.isFinite(v));
+    if (bad >= 0) {
+      throw new NodeInputError(
+        `Input "samples" must hold finite numbers; point ${Math.floor(bad / samples.dim)} has ` +
+          `${samples.points[bad]}.`,
+        'samples'
+      );
+    }
 
     if (samples.dim === 1) {
       return { plot: histogram(samples.points, readNumberParam(params, 'bins', BINS), title) };
     }
+    const rows = shownRows(samples.count);
     const column = (j: number) =>
-      Float64Array.from({ length: samples.count }, (_, p) => samples.points[p * samples.dim + j]);
+      Float64Array.from(rows, (p) => samples.points[p * samples.dim + j]);
+    const notes = thinningNotes(rows.length, samples.count);
     const plot: Plot = {
       kind: 'scatter',
       title,
       xLabel: 'x₁',
       yLabel: 'x₂',
       x: column(0),
-      y: column(1)
+      y: column(1),
+      ...(notes.length ? { notes } : {})
     };
     return { plot };
   }

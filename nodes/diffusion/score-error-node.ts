@@ -65,14 +65,15 @@ export const scoreErrorNode: NodeType = {
     const noise = noiseFunction(assessed, schedule, context.tf);
     try {
       const normal = normalSource(context.random);
-      const estimate = estimateScoreError(
+      const estimate = await estimateScoreError(
         noise,
         exact.mixture,
         schedule,
         perStep,
         context.random,
         normal,
-        context.signal
+        context.signal,
+        context.progress
       );
       context.progress(1);
       const steps = Float64Array.from(estimate.perStep, (_, k) => k + 1);

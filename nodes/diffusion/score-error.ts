@@ -1,7 +1,7 @@
 import type { GaussianMixture, Schedule } from '../../src/lib/graph/values';
-import { throwIfAborted } from '../topology/pair-loop';
 import { exactMixtureNoise, sampleMixture } from './mixture';
-import type { NoiseFunction } from './predict';
+import { Pacer } from './pace';
+import { evaluateNoise, type NoiseFunction } from './predict';
 
 /** Monte Carlo estimates of how far a noise predictor is from a mixture's exact one. */
 export interface ScoreErrorEstimate {
@@ -19,17 +19,19 @@ export interface ScoreErrorEstimate {
  * Estimates L(n), the noise-scale error and sup |z| of `noise` against the exact predictor
  * of `mixture`: for every step i it draws `perStep` points x_i = √ᾱ_i x₀ + √(1−ᾱ_i) Z with
  * x₀ from the mixture, so the mean over i is exact and only E over x_i is Monte Carlo. Since
- * ∇log p_i = −z*_i/√(1−ᾱ_i), each term is |z_i − z*_i|²/(1 − ᾱ_i).
+ * ∇log p_i = −z*_i/√(1−ᾱ_i), each term is |z_i − z*_i|²/(1 − ᾱ_i). Checks `signal` and
+ * yields to the event loop as it goes, so a cancel arrives mid-estimate.
  */
-export function estimateScoreError(
+export async function estimateScoreError(
   noise: NoiseFunction,
   mixture: GaussianMixture,
   schedule: Schedule,
   perStep: number,
   random: () => number,
   normal: () => number,
-  signal?: AbortSignal
-): ScoreErrorEstimate {
+  signal?: AbortSignal,
+  progress?: (fraction: number) => void
+): Promise<ScoreErrorEstimate> {
   const { dim } = mixture;
   const n = schedule.alphaBars.length;
   const x = new Float64Array(perStep * dim);
@@ -38,15 +40,16 @@ export function estimateScoreError(
   const terms = new Float64Array(n);
   let noiseSum = 0;
   let supNoise = 0;
+  const pacer = new Pacer(signal, progress);
 
   for (let i = 1; i <= n; i++) {
-    if (signal) throwIfAborted(signal);
+    await pacer.tick((i - 1) / n);
     const bar = schedule.alphaBars[i - 1];
     const data = sampleMixture(mixture, perStep, random, normal).points;
     for (let k = 0; k < x.length; k++) {
       x[k] = Math.sqrt(bar) * data[k] + Math.sqrt(1 - bar) * normal();
     }
-    noise.at(i, x, z);
+    await evaluateNoise(noise, i, x, z, pacer);
     exactMixtureNoise(mixture, bar, x, exact);
 
     let squared = 0;

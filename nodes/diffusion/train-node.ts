@@ -30,6 +30,40 @@ const PARAMS = {
   seed: int({ default: 0, min: 0, max: 2 ** 31 - 1, help: 'Seed of the weights and batches.' })
 };
 
+/**
+ * Bounds on the network, checked before anything is allocated. Each is far above the
+ * examples (64 × 3 with batches of 256 is 12 800 weights and 3.1 M multiply-adds a step) and
+ * keeps one Adam step under about a second and its tensors within a few hundred MB: without
+ * them width 4096 × batch 65 536 filled 3.5 GB and died in WASM with "memory access out of
+ * bounds" after half a minute.
+ */
+const MAX_WEIGHTS = 1 << 24;
+const MAX_ACTIVATIONS = 1 << 24;
+const MAX_WORK = 1 << 29;
+/** The largest |coordinate| training accepts: the MLP runs in 32-bit floats. */
+const MAX_COORDINATE = 1e15;
+
+/** Refuses a network or batch too big to train here, naming the params to lower. */
+export function checkTrainingSize(sizes: number[], batch: number): void {
+  const weights = sizes.slice(1).reduce((sum, out, k) => sum + sizes[k] * out, 0);
+  const units = sizes.slice(1).reduce((sum, out) => sum + out, 0);
+  const limits: [string, number, number][] = [
+    ['weights', weights, MAX_WEIGHTS],
+    ['activations per step (batch × units)', batch * units, MAX_ACTIVATIONS],
+    ['multiply-adds per step (batch × weights)', batch * weights, MAX_WORK]
+  ];
+  for (const [what, value, limit] of limits) {
+    if (value > limit) {
+      throw new NodeInputError(
+        `The network has ${value.toLocaleString('en')} ${what}; at most ` +
+          `${limit.toLocaleString('en')} fit in one training step here. Lower "width", ` +
+          `"layers" or "batch".`,
+        what === 'weights' ? 'width' : 'batch'
+      );
+    }
+  }
+}
+
 /** A loss this many times the dimension is far above the d of predicting 0: training diverged. */
 const DIVERGED = 1000;
 /** How long (ms) training may run before it yields to the event loop and reports progress. */
@@ -41,11 +75,16 @@ function checkData(value: unknown): Samples {
   if (!data || data.count < 1) {
     throw new NodeInputError('Input "data" must hold at least one point; found none.', 'data');
   }
-  const bad = data.points.findIndex((v) => !Number.isFinite(v));
+  const bad = data.points.findIndex((v) => !(Math.abs(v) <= MAX_COORDINATE));
   if (bad >= 0) {
+    const value = data.points[bad];
+    const what = Number.isFinite(value)
+      ? `coordinates of at most ${MAX_COORDINATE} in size (training runs in 32-bit floats; ` +
+        'rescale the data)'
+      : 'finite numbers';
     throw new NodeInputError(
-      `Input "data" must hold finite numbers; point ${Math.floor(bad / data.dim)} has ` +
-        `${data.points[bad]} in coordinate ${bad % data.dim}.`,
+      `Input "data" must hold ${what}; point ${Math.floor(bad / data.dim)} has ` +
+        `${value} in coordinate ${bad % data.dim}.`,
       'data'
     );
   }
@@ -111,11 +150,14 @@ export const trainMlpNode: NodeType = {
     const schedule = inputs.schedule as Schedule | undefined;
     if (!schedule) throw new NodeInputError('Input "schedule" is not connected.', 'schedule');
 
+    const sizes = layerSizes(data.dim, frequencies, width, hidden);
+    checkTrainingSize(sizes, batch);
+
     const word = () => Math.floor(context.random() * 4294967296) >>> 0;
     const rng = new Sfc32((word() ^ seed) >>> 0, word(), word(), word());
     const random = () => rng.next();
     const normal = normalSource(random);
-    const layers = initLayers(layerSizes(data.dim, frequencies, width, hidden), random);
+    const layers = initLayers(sizes, random);
     const trainer = new MlpTrainer(context.tf, layers, rate);
     const losses = new Float64Array(steps);
     let sliceStart = Date.now();
@@ -127,6 +169,14 @@ export const trainMlpNode: NodeType = {
           drawBatch(data, schedule.alphaBars, frequencies, batch, random, normal)
         );
         losses[s] = loss;
+        if (s === 0 && !Number.isFinite(loss)) {
+          // Before any update the weights are the seeded start: the data or schedule is at fault.
+          throw new NodeInputError(
+            `The loss of the untrained network is ${loss}: the data or the schedule gives ` +
+              'numbers too large for 32-bit floats. Rescale the data.',
+            'data'
+          );
+        }
         if (!Number.isFinite(loss) || loss > DIVERGED * data.dim) {
           throw new NodeInputError(
             `Training diverged at step ${s + 1} of ${steps}: the loss is ${loss}, against ` +

@@ -65,6 +65,27 @@ export function clippedRange(series: LineSeries[], p: number): [number, number] 
 }
 
 /**
+ * The most episodes a curve draws. A run of a million episodes gave a 93 MB SVG per plot;
+ * past this many, evenly spaced episodes (the last one always among them) are drawn.
+ */
+export const MAX_CURVE_POINTS = 2000;
+
+/** The series at evenly spaced points, at most `max` of them, keeping the first and last. */
+export function thinSeries(series: LineSeries, max = MAX_CURVE_POINTS): LineSeries {
+  const count = series.x.length;
+  if (count <= max) return series;
+  const pick = (v: Float64Array) =>
+    Float64Array.from({ length: max }, (_, k) => v[Math.round((k * (count - 1)) / (max - 1))]);
+  return {
+    name: series.name,
+    x: pick(series.x),
+    mean: pick(series.mean),
+    ...(series.lower ? { lower: pick(series.lower) } : {}),
+    ...(series.upper ? { upper: pick(series.upper) } : {})
+  };
+}
+
+/**
  * The mean curve of one measure over seeds with a 95% normal band, mean ± 1.96 · s/√n, where s
  * is the sample standard deviation over the n seeds (no band with one seed). Each seed's curve
  * is first smoothed by a trailing mean over `window` episodes.
@@ -76,23 +97,22 @@ export function learningCurve(runs: RlRuns, measure: Measure, window = 1): LineS
   const mean = new Float64Array(episodes);
   const lower = new Float64Array(episodes);
   const upper = new Float64Array(episodes);
-  const smooth = new Float64Array(n * episodes);
-
-  for (let s = 0; s < n; s++) {
-    let sum = 0;
-    for (let e = 0; e < episodes; e++) {
-      sum += values[s * episodes + e];
-      if (e >= window) sum -= values[s * episodes + e - window];
-      smooth[s * episodes + e] = sum / Math.min(e + 1, window);
-    }
-  }
+  // One running sum per seed, not a smoothed copy of every curve: seeds × episodes may reach
+  // 50 million, and a copy of that size would double the memory of the run.
+  const sums = new Float64Array(n);
+  const smooth = new Float64Array(n);
 
   for (let e = 0; e < episodes; e++) {
     let sum = 0;
-    for (let s = 0; s < n; s++) sum += smooth[s * episodes + e];
+    for (let s = 0; s < n; s++) {
+      sums[s] += values[s * episodes + e];
+      if (e >= window) sums[s] -= values[s * episodes + e - window];
+      smooth[s] = sums[s] / Math.min(e + 1, window);
+      sum += smooth[s];
+    }
     const m = sum / n;
     let squares = 0;
-    for (let s = 0; s < n; s++) squares += (smooth[s * episodes + e] - m) ** 2;
+    for (let s = 0; s < n; s++) squares += (smooth[s] - m) ** 2;
     const half = n > 1 ? 1.96 * Math.sqrt(squares / (n - 1) / n) : 0;
     mean[e] = m;
     lower[e] = m - half;
@@ -197,7 +217,7 @@ export const learningCurvesNode: NodeType = {
       }
     });
 
-    const series = all.map((runs) => learningCurve(runs, measure, window));
+    const series = all.map((runs) => thinSeries(learningCurve(runs, measure, window)));
     // Two short lines rather than one long one, so that they fit the plot's width.
     const seeds = `${all.map((r) => r.seeds).join(' / ')} seeds`;
     const notes = [
@@ -205,6 +225,10 @@ export const learningCurvesNode: NodeType = {
     ];
     const yRange = readYRange(params, series);
     notes.push('band ±1.96 SE' + (yRange ? `; ${outsideNote(series, yRange)}` : ''));
+    const episodes = all.reduce((most, runs) => Math.max(most, runs.episodes), 0);
+    if (episodes > MAX_CURVE_POINTS) {
+      notes.push(`${MAX_CURVE_POINTS} evenly spaced episodes of ${episodes} drawn`);
+    }
     const plot: LinesPlot = {
       kind: 'lines',
       title: String(params.title ?? 'Learning curves'),

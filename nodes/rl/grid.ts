@@ -1,6 +1,6 @@
 import { NodeInputError } from '../../src/lib/graph/node-type';
 import type { Environment } from '../../src/lib/graph/values';
-import { checkEnvironment } from './environment';
+import { checkEnvironment, checkEnvironmentSize } from './environment';
 
 /** Grid moves in action order: up, right, down, left, as (row, column) steps. */
 export const GRID_ACTIONS = ['up', 'right', 'down', 'left'] as const;
@@ -42,6 +42,7 @@ export function buildGrid(def: GridDefinition, field: string): Environment {
     throw new NodeInputError(`${def.name}: ${message}`, field);
   };
   if (height === 0 || width === 0) fail('the grid has no rows; give at least one row of cells.');
+  checkEnvironmentSize(def.name, height * width, height * width * 4, field);
   def.rows.forEach((row, r) => {
     if (row.length !== width) fail(`row ${r} has ${row.length} cells, but row 0 has ${width}.`);
     const bad = row.search(/[^.#CSG]/);

@@ -1,6 +1,6 @@
 import { NodeInputError } from '../../src/lib/graph/node-type';
 import type { Environment } from '../../src/lib/graph/values';
-import { checkEnvironment } from './environment';
+import { checkEnvironment, checkEnvironmentSize } from './environment';
 
 /**
  * One directed edge: [from, to, reward], or [from, to, reward, variance] for an edge whose
@@ -90,7 +90,9 @@ export function buildGraph(def: GraphDefinition, field: string): Environment {
   const n = names.length;
   const actionsIn = new Int32Array(n);
   for (const [from] of def.edges) actionsIn[index.get(from) as number]++;
-  const m = Math.max(1, ...actionsIn);
+  // A loop, not Math.max(...actionsIn): spreading 100 000 numbers overflows the call stack.
+  const m = actionsIn.reduce((most, count) => Math.max(most, count), 1);
+  checkEnvironmentSize(def.name, n, n * m, field);
   const next = new Int32Array(n * m);
   const reward = new Float64Array(n * m);
   const variances = new Float64Array(n * m).fill(def.rewardVariance);
@@ -131,20 +133,23 @@ export function buildGraph(def: GraphDefinition, field: string): Environment {
 function layOut(env: Environment): void {
   if (env.layout.kind !== 'graph') return;
   const depth = new Int32Array(env.stateCount).fill(-1);
-  const queue = [env.start];
+  const queue = new Int32Array(env.stateCount);
+  let head = 0;
+  let tail = 0;
+  queue[tail++] = env.start;
   depth[env.start] = 0;
-  while (queue.length) {
-    const s = queue.shift() as number;
+  while (head < tail) {
+    const s = queue[head++];
     for (let a = 0; a < env.actionsIn[s]; a++) {
       const t = env.next[s * env.actionCount + a];
       if (depth[t] < 0) {
         depth[t] = depth[s] + 1;
-        queue.push(t);
+        queue[tail++] = t;
       }
     }
   }
 
-  const deepest = Math.max(...depth);
+  const deepest = depth.reduce((most, d) => Math.max(most, d), 0);
   const perColumn = new Map<number, number>();
   for (let s = 0; s < env.stateCount; s++) {
     const column = depth[s] < 0 ? deepest + 1 : depth[s];

@@ -23,10 +23,22 @@ async function noiseError(predictor: MlpNoisePredictor | 'zero') {
   const { tf } = await tfContext();
   const noise =
     predictor === 'zero'
-      ? { dim: 1, at: (_: number, x: Float64Array, out: Float64Array) => out.fill(0), dispose() {} }
+      ? {
+          dim: 1,
+          rowsPerCall: 1 << 20,
+          at: (_: number, x: Float64Array, out: Float64Array) => out.fill(0),
+          dispose() {}
+        }
       : noiseFunction(predictor, schedule, tf);
   const random = seededRandom(9, 'evaluation');
-  const estimate = estimateScoreError(noise, mixture, schedule, 400, random, normalSource(random));
+  const estimate = await estimateScoreError(
+    noise,
+    mixture,
+    schedule,
+    400,
+    random,
+    normalSource(random)
+  );
   noise.dispose();
   return estimate.noiseError;
 }

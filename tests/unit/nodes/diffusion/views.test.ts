@@ -16,11 +16,11 @@ const mixture = readMixture({}, 1, {
 const schedule = makeSchedule('constant', new Float64Array(40).fill(0.95));
 
 describe('diffusion/forward', () => {
-  it('gives x_i with the mean and variance of the mixture pushed through the forward law', () => {
+  it('gives x_i with the mean and variance of the mixture pushed through the forward law', async () => {
     const random = seededRandom(2, 'forward');
     const normal = normalSource(random);
     const data = sampleMixture(mixture, 20000, random, normal);
-    const kept = forwardSnapshots(data, schedule, [40, 10], normal);
+    const kept = await forwardSnapshots(data, schedule, [40, 10], normal);
 
     for (const i of [10, 40]) {
       // x_i = √ᾱ x₀ + √(1−ᾱ) Z: mean √ᾱ E x₀, variance ᾱ Var x₀ + 1 − ᾱ, with
