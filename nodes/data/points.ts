@@ -2,7 +2,7 @@ import { NodeInputError, type NodeType } from '../../src/lib/graph/node-type';
 import type { CloudPairs, PointCloud } from '../../src/lib/graph/values';
 import { fileError, type NumberTable } from '../embed/number-table';
 import { FORMATS, readFile, readVectorsTable } from '../embed/vectors-file';
-import { throwIfAborted } from '../topology/pair-loop';
+import { throwIfAborted } from '../pace';
 import { readEnumParam } from '../topology/params';
 
 /** The sample clouds bundled in data/points, read as assets `points/<name>.csv`. */

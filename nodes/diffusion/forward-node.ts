@@ -1,7 +1,7 @@
 import { NodeInputError, type NodeType } from '../../src/lib/graph/node-type';
 import type { Plot, Samples, Schedule } from '../../src/lib/graph/values';
 import { normalSource } from './normal';
-import { Pacer } from './pace';
+import { Pacer } from '../pace';
 import { MAX_SCATTER_POINTS, shownRows, thinningNotes } from './thin';
 import { histogram } from './samples-plot';
 import { readStepList } from './trajectories';

@@ -2,7 +2,7 @@ import { NodeInputError, type NodeType } from '../../src/lib/graph/node-type';
 import type { Samples } from '../../src/lib/graph/values';
 import { fileError, parseNumber } from '../embed/number-table';
 import { readFile } from '../embed/vectors-file';
-import { throwIfAborted } from '../topology/pair-loop';
+import { throwIfAborted } from '../pace';
 
 /**
  * Reads 1-D or 2-D points from CSV text: one point per line, numbers separated by commas (or

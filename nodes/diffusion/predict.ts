@@ -3,7 +3,7 @@ import { NodeInputError } from '../../src/lib/graph/node-type';
 import type { MlpNoisePredictor, NoisePredictor, Schedule } from '../../src/lib/graph/values';
 import { exactMixtureNoise } from './mixture';
 import { writeTimeFeatures, type Tf } from './mlp';
-import type { Pacer } from './pace';
+import type { Pacer } from '../pace';
 
 /**
  * Multiply-adds one call of a noise function may do. Rows are evaluated in blocks of this much

@@ -1,7 +1,7 @@
 import { NodeInputError } from '../../src/lib/graph/node-type';
 import type { Samples, Schedule } from '../../src/lib/graph/values';
 import { fillNormal } from './normal';
-import { Pacer } from './pace';
+import { Pacer } from '../pace';
 import { evaluateNoise, type NoiseFunction } from './predict';
 
 /** The choices of the reverse-step noise variance σ_i² offered by the sampler. */

@@ -1,6 +1,6 @@
 import type { GaussianMixture, Schedule } from '../../src/lib/graph/values';
 import { exactMixtureNoise, sampleMixture } from './mixture';
-import { Pacer } from './pace';
+import { Pacer } from '../pace';
 import { evaluateNoise, type NoiseFunction } from './predict';
 
 /** Monte Carlo estimates of how far a noise predictor is from a mixture's exact one. */

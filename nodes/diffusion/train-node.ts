@@ -1,7 +1,7 @@
 import { NodeInputError, type NodeType, type NumberParam } from '../../src/lib/graph/node-type';
 import type { LinesPlot, MlpNoisePredictor, Samples, Schedule } from '../../src/lib/graph/values';
 import { Sfc32 } from '../rl/random';
-import { throwIfAborted } from '../topology/pair-loop';
+import { Pacer, throwIfAborted } from '../pace';
 import { readNumberParam } from '../topology/params';
 import { initLayers, layerSizes } from './mlp';
 import { normalSource } from './normal';
@@ -66,9 +66,6 @@ export function checkTrainingSize(sizes: number[], batch: number): void {
 
 /** A loss this many times the dimension is far above the d of predicting 0: training diverged. */
 const DIVERGED = 1000;
-/** How long (ms) training may run before it yields to the event loop and reports progress. */
-const SLICE_MS = 30;
-
 /** Checks the data input: connected, at least one point, every coordinate finite. */
 function checkData(value: unknown): Samples {
   const data = value as Samples | undefined;
@@ -160,7 +157,7 @@ export const trainMlpNode: NodeType = {
     const layers = initLayers(sizes, random);
     const trainer = new MlpTrainer(context.tf, layers, rate);
     const losses = new Float64Array(steps);
-    let sliceStart = Date.now();
+    const pacer = new Pacer(context.signal, context.progress);
 
     try {
       for (let s = 0; s < steps; s++) {
@@ -184,11 +181,7 @@ export const trainMlpNode: NodeType = {
             'learningRate'
           );
         }
-        if (Date.now() - sliceStart >= SLICE_MS) {
-          context.progress((s + 1) / steps, `loss ${loss.toPrecision(3)}`);
-          await new Promise((resolve) => setTimeout(resolve, 0));
-          sliceStart = Date.now();
-        }
+        if (pacer.due) await pacer.tick((s + 1) / steps, `loss ${loss.toPrecision(3)}`);
       }
 
       const predictor: MlpNoisePredictor = {

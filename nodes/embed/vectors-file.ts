@@ -1,7 +1,8 @@
 import { NodeInputError, type ByteSource, type NodeType } from '../../src/lib/graph/node-type';
 import type { VectorPairs } from '../../src/lib/graph/values';
 import { readEnumParam } from '../topology/params';
-import { pairCount, throwIfAborted } from '../topology/pair-loop';
+import { throwIfAborted } from '../pace';
+import { pairCount } from '../topology/pair-loop';
 import { readNpy } from './npy';
 import { fileError, readCsv, readJsonRows, type NumberTable, type RowNoun } from './number-table';
 

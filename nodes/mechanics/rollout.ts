@@ -1,4 +1,5 @@
 import type { Lagrangian } from './lagrangian';
+import { Pacer } from '../pace';
 import { solveDense } from './linear';
 import { constraintJacobian, project, type PendulumSpec } from './pendulum';
 
@@ -50,9 +51,6 @@ export interface RolloutResult {
   failure?: string;
 }
 
-/** How long (ms) a rollout may compute before it yields to the event loop. */
-const SLICE_MS = 50;
-
 /** How a rollout runs: step, number of steps, and the rods to project onto (if any). */
 export interface RolloutOptions {
   dt: number;
@@ -88,13 +86,9 @@ export async function rollout(
   };
   const shifted = (k: Float64Array, h: number) => Float64Array.from(y, (v, i) => v + h * k[i]);
 
-  let sliceStart = Date.now();
+  const pacer = new Pacer(options.signal);
   for (let step = 1; step <= steps; step++) {
-    if (Date.now() - sliceStart > SLICE_MS) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      options.signal?.throwIfAborted();
-      sliceStart = Date.now();
-    }
+    await pacer.tick();
     try {
       const k1 = field(y);
       const k2 = field(shifted(k1, dt / 2));

@@ -1,12 +1,10 @@
 import type { Scalar, Tensor, Tensor2D } from '@tensorflow/tfjs';
 import { NodeInputError, type ProgressFn } from '../../src/lib/graph/node-type';
 import type { PlainLayer } from '../../src/lib/graph/values';
+import { Pacer } from '../pace';
 import { adam } from './adam';
 import { batchOrder, gather, type LdData } from './ld-data';
 import type { LossAndGradients, NetTensors, Tf } from './ld-loss';
-
-/** How long (ms) training may run before it yields to the event loop and reports progress. */
-const SLICE_MS = 50;
 
 /** What a training run needs besides its data. */
 export interface TrainOptions {
@@ -61,7 +59,7 @@ export async function train(
   const nextRows = batchOrder(data.count, Math.min(options.batch, data.count), options.random);
   const result: TrainResult = { layers: [], lossSteps: [], loss: [], heldOutLoss: [] };
   const every = Math.max(1, Math.round(steps / 50));
-  let sliceStart = Date.now();
+  const pacer = new Pacer(options.signal, options.progress);
 
   try {
     for (let step = 1; step <= steps; step++) {
@@ -97,11 +95,8 @@ export async function train(
         heldLoss.dispose();
       }
 
-      if (Date.now() - sliceStart > SLICE_MS || step === steps) {
-        options.progress(step / steps, `step ${step} of ${steps}, loss ${value.toPrecision(4)}`);
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        options.signal.throwIfAborted();
-        sliceStart = Date.now();
+      if (pacer.due || step === steps) {
+        await pacer.tick(step / steps, `step ${step} of ${steps}, loss ${value.toPrecision(4)}`);
       }
     }
     result.layers = await toLayers(params, options.layers);

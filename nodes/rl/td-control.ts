@@ -5,7 +5,7 @@ import {
   type RunContext
 } from '../../src/lib/graph/node-type';
 import type { Environment, RlRuns } from '../../src/lib/graph/values';
-import { throwIfAborted } from '../topology/pair-loop';
+import { Pacer, throwIfAborted } from '../pace';
 import { readEnumParam, readNumberParam } from '../topology/params';
 import { checkEnvironment } from './environment';
 import { TdLearner } from './learner';
@@ -67,13 +67,10 @@ const INITIAL_STEPS = ['run', 'episode'] as const;
 
 /** Steps between two looks at the cancel signal, inside an episode too. */
 export const STEPS_PER_CHECK = 4096;
-/** How long (ms) learning may run before it yields to the event loop and reports progress. */
-const SLICE_MS = 30;
-
 /**
  * Runs every seed of the agent in turn, writing per-episode results into `out`, and returns
  * the final Q-table averaged over seeds. Every `STEPS_PER_CHECK` steps it looks at the run's
- * cancel signal, and every `SLICE_MS` it reports progress and yields to the event loop so that
+ * cancel signal, and every few milliseconds it reports progress and yields to the event loop so that
  * a cancel message sent to a worker is delivered, so a stop takes effect inside a long seed.
  */
 export async function learnSeeds(
@@ -86,7 +83,7 @@ export async function learnSeeds(
   const learner = new TdLearner(env, settings, out);
   const meanQ = new Float64Array(env.stateCount * env.actionCount);
   const seeds = streams.length;
-  let sliceStart = Date.now();
+  const pacer = new Pacer(context.signal, context.progress);
 
   for (let seed = 0; seed < seeds; seed++) {
     learner.begin(streams[seed], seed);
@@ -94,11 +91,7 @@ export async function learnSeeds(
     while (!done) {
       throwIfAborted(context.signal);
       done = learner.advance(STEPS_PER_CHECK);
-      if (Date.now() - sliceStart >= SLICE_MS) {
-        context.progress((seed + learner.progress) / seeds);
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        sliceStart = Date.now();
-      }
+      if (pacer.due) await pacer.tick((seed + learner.progress) / seeds);
     }
     learner.addTableTo(meanQ, seeds);
   }

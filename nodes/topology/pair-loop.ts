@@ -1,20 +1,5 @@
 import { NodeInputError, type RunContext } from '../../src/lib/graph/node-type';
-
-/** How long (ms) a pair loop may run before it yields to the event loop and reports progress. */
-const SLICE_MS = 30;
-
-/**
- * Throws the signal's reason when the run has been cancelled, or an Error named `AbortError`
- * when the signal carries no reason.
- */
-export function throwIfAborted(signal: AbortSignal): void {
-  if (!signal.aborted) return;
-
-  if (signal.reason !== undefined) throw signal.reason;
-  const error = new Error('The run was cancelled.');
-  error.name = 'AbortError';
-  throw error;
-}
+import { Pacer, throwIfAborted } from '../pace';
 
 /**
  * Runs `work(i)` for each pair index i in 0..count-1. Between pairs it checks for
@@ -27,17 +12,12 @@ export async function forEachPair(
   context: RunContext,
   work: (index: number) => void
 ): Promise<void> {
-  let sliceStart = Date.now();
+  const pacer = new Pacer(context.signal, context.progress);
 
   for (let i = 0; i < count; i++) {
     throwIfAborted(context.signal);
     work(i);
-
-    if (Date.now() - sliceStart >= SLICE_MS) {
-      context.progress((i + 1) / count);
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      sliceStart = Date.now();
-    }
+    await pacer.tick((i + 1) / count);
   }
 
   throwIfAborted(context.signal);

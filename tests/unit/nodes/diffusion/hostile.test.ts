@@ -5,7 +5,7 @@ import { distanceNode } from '../../../../nodes/diffusion/distance-node';
 import { forwardSnapshots } from '../../../../nodes/diffusion/forward-node';
 import { exactMixtureNoise } from '../../../../nodes/diffusion/mixture';
 import { mixture1dNode } from '../../../../nodes/diffusion/mixture-nodes';
-import { Pacer } from '../../../../nodes/diffusion/pace';
+import { Pacer } from '../../../../nodes/pace';
 import {
   evaluateNoise,
   noiseFunction,
