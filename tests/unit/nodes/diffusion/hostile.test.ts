@@ -17,7 +17,7 @@ import { makeSchedule } from '../../../../nodes/diffusion/schedule';
 import { estimateScoreError } from '../../../../nodes/diffusion/score-error';
 import { MAX_SCATTER_POINTS } from '../../../../nodes/diffusion/thin';
 import { trainMlpNode } from '../../../../nodes/diffusion/train-node';
-import { tfContext } from './tf-context';
+import { tfContext } from '../tf-context';
 
 // Hostile input found by trying the CLI (see the breaker report): each case used to crash
 // WASM, fill gigabytes, end in a NaN far from its cause, or block a cancel.

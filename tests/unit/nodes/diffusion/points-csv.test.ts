@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Samples } from '../../../../src/lib/graph/values';
 import { pointsCsvNode, readPointsCsv } from '../../../../nodes/diffusion/points-csv';
-import { tfContext } from './tf-context';
+import { tfContext } from '../tf-context';
 
 describe('readPointsCsv', () => {
   it('reads 2-D points after a header, skipping blank and # lines', () => {

@@ -8,7 +8,7 @@ import type {
 import { readMixture } from '../../../../nodes/diffusion/mixture';
 import { makeSchedule } from '../../../../nodes/diffusion/schedule';
 import { scoreErrorNode } from '../../../../nodes/diffusion/score-error-node';
-import { tfContext } from './tf-context';
+import { tfContext } from '../tf-context';
 
 const fixture = JSON.parse(
   readFileSync(new URL('../../../fixtures/diffusion/score-error.json', import.meta.url), 'utf8')

@@ -8,7 +8,7 @@ import { makeSchedule, linearBetaAlphas } from '../../../../nodes/diffusion/sche
 import { estimateScoreError } from '../../../../nodes/diffusion/score-error';
 import { trainMlpNode } from '../../../../nodes/diffusion/train-node';
 import { seededRandom } from '../../../../src/lib/engine/random';
-import { tfContext } from './tf-context';
+import { tfContext } from '../tf-context';
 
 const mixture = readMixture({}, 1, {
   weights: '0.25, 0.75',

@@ -4,7 +4,7 @@ import { toJsonValue } from '../../../../src/lib/graph/export-value';
 import { samplerNode } from '../../../../nodes/diffusion/sampler-node';
 import { linearBetaAlphas, makeSchedule } from '../../../../nodes/diffusion/schedule';
 import { trainMlpNode } from '../../../../nodes/diffusion/train-node';
-import { tfContext } from './tf-context';
+import { tfContext } from '../tf-context';
 
 const schedule: Schedule = makeSchedule('linear', linearBetaAlphas(20, 1e-3, 0.3));
 const data: Samples = {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { DenseLayer, Samples } from '../../../../src/lib/graph/values';
 import { MlpTrainer, noisyBatch } from '../../../../nodes/diffusion/train';
-import { tfContext } from './tf-context';
+import { tfContext } from '../tf-context';
 
 interface FixtureBatch {
   rows: number[];

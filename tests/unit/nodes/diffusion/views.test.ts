@@ -6,7 +6,7 @@ import { normalSource } from '../../../../nodes/diffusion/normal';
 import { makeSchedule } from '../../../../nodes/diffusion/schedule';
 import { samplerNode } from '../../../../nodes/diffusion/sampler-node';
 import { seededRandom } from '../../../../src/lib/engine/random';
-import { tfContext } from './tf-context';
+import { tfContext } from '../tf-context';
 
 const mixture = readMixture({}, 1, {
   weights: '0.25, 0.75',

@@ -5,7 +5,7 @@ import { ldnnEvaluateNode, rolloutNode } from '../../../../nodes/mechanics/eval-
 import { pendulumLagrangian } from '../../../../nodes/mechanics/lagrangian';
 import type { LinesPlot, MechanicsModel, Trajectories } from '../../../../src/lib/graph/values';
 import { plotToSvg } from '../../../../src/lib/plot/svg';
-import { tfContext } from './tf-context';
+import { tfContext } from '../tf-context';
 
 const params = { trajectories: 2, steps: 120, m1: 1.5, m2: 0.7, l1: 0.8, l2: 1.2 };
 async function heldOut(): Promise<Trajectories> {

@@ -9,7 +9,7 @@ import { ldLossAutodiff, tanhR } from '../../../../nodes/mechanics/ld-autodiff';
 import { ldLossAndGradients, type NetTensors } from '../../../../nodes/mechanics/ld-loss';
 import { secondOrder } from '../../../../nodes/mechanics/network';
 import type { PlainLayer } from '../../../../src/lib/graph/values';
-import { tf, tfContext } from './tf-context';
+import { tf, tfContext } from '../tf-context';
 
 /** Values from PyTorch autograd, float64 (make_ldnn_gradients.py beside the fixture). */
 const ref = JSON.parse(

@@ -7,7 +7,7 @@ import { train } from '../../../../nodes/mechanics/train-loop';
 import { baselineTrainNode, ldnnTrainNode } from '../../../../nodes/mechanics/train-nodes';
 import { toJsonValue } from '../../../../src/lib/graph/export-value';
 import type { MechanicsModel, Trajectories } from '../../../../src/lib/graph/values';
-import { tf, tfContext } from './tf-context';
+import { tf, tfContext } from '../tf-context';
 
 async function trajectories(count: number, seed: number): Promise<Trajectories> {
   const out = await doublePendulumNode.run(

@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { seededRandom } from '../../../../src/lib/engine/random';
-import type { RunContext } from '../../../../src/lib/graph/node-type';
+import { seededRandom } from '../../../src/lib/engine/random';
+import type { RunContext } from '../../../src/lib/graph/node-type';
 
 let backendReady: Promise<boolean> | undefined;
 
-/** A RunContext with its progress reports and controller, for diffusion node tests. */
+/** A RunContext with its progress reports and controller, for node tests that use tfjs. */
 export interface TfTestContext extends RunContext {
   controller: AbortController;
   reports: Array<{ fraction: number; message?: string }>;
@@ -30,10 +30,10 @@ export async function tfContext(
     reports,
     signal: controller.signal,
     progress: (fraction, message) => void reports.push({ fraction, message }),
-    random: seededRandom(seed, 'diffusion-test'),
+    random: seededRandom(seed, 'node-test'),
     tf,
     log: () => undefined,
-    nodeId: 'diffusion-test',
+    nodeId: 'node-test',
     files: {
       read: async (name) => {
         if (!(name in files)) throw new Error(`ENOENT: no such file, open '${name}'`);
@@ -44,3 +44,5 @@ export async function tfContext(
     cache: { get: async () => undefined, set: async () => undefined }
   };
 }
+
+export { tf };
