@@ -64,9 +64,13 @@ export async function commandRun(path: string, flags: RunFlags): Promise<number>
   stopTimer();
 
   const timeout = limits.timedOut() ? limits.timeoutSeconds : undefined;
-  await writeResults(out, path, doc, summary, Boolean(flags.all), timeout);
+  const writeErrors = await writeResults(out, path, doc, summary, Boolean(flags.all), timeout);
   limits.finish();
-  const failed = Object.values(summary.nodes).filter((n) => n.status !== 'finished').length;
+  for (const [nodeId, message] of writeErrors) {
+    process.stderr.write(`${nodeId}: its results could not be written: ${message}\n`);
+  }
+  const failed =
+    Object.values(summary.nodes).filter((n) => n.status !== 'finished').length + writeErrors.size;
   const outcome = failed === 0 ? 'all nodes finished' : `${failed} node(s) did not finish`;
   process.stderr.write(`Results in ${out} (backend ${summary.backend}); ${outcome}.\n`);
   if (timeout !== undefined) {

@@ -35,7 +35,10 @@ export function progressPrinter(total: number, quiet: boolean): (event: RunEvent
         );
         break;
       case 'failed':
-        finish(`[${done}/${total}] ${event.nodeId}: failed: ${event.message}`);
+        finish(
+          `[${done}/${total}] ${event.nodeId}: ` +
+            (event.cancelled ? 'stopped' : `failed: ${event.message}`)
+        );
         break;
       case 'blocked':
         finish(`[${done}/${total}] ${event.nodeId}: not run, waiting on "${event.by}"`);

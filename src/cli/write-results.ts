@@ -39,34 +39,51 @@ export async function writeResults(
   await mkdir(out, { recursive: true });
   const feeding = new Set(doc.edges.map((e) => e.from.node));
 
+  // A result that cannot be written (disk full, a value too large to serialise) costs only
+  // that node's files: the summary below is still written and names the problem.
+  const writeErrors = new Map<string, string>();
   for (const node of doc.nodes) {
     const outputs = summary.outputs[node.id];
     if (!outputs || (!all && feeding.has(node.id))) continue;
-    const dir = join(out, node.id);
-    await mkdir(dir, { recursive: true });
-    const sockets = getNodeType(node.type)?.outputs ?? {};
-    for (const [name, value] of Object.entries(outputs)) {
-      await writeFile(join(dir, `${name}.json`), `${JSON.stringify(toJsonValue(value))}\n`);
-      const extra = sideFile(sockets[name]?.type, value);
-      if (extra) await writeFile(join(dir, `${name}.${extra.extension}`), extra.bytes);
+    try {
+      await writeNodeOutputs(join(out, node.id), node.type, outputs);
+    } catch (error) {
+      writeErrors.set(node.id, error instanceof Error ? error.message : String(error));
     }
   }
 
   const nodes = Object.fromEntries(
-    doc.nodes.map((n) => [
-      n.id,
-      summary.nodes[n.id] ?? { status: 'cancelled', ms: 0, cached: false }
-    ])
+    doc.nodes.map((n) => {
+      const ended = summary.nodes[n.id] ?? { status: 'cancelled', ms: 0, cached: false };
+      const writeError = writeErrors.get(n.id);
+      return [n.id, writeError === undefined ? ended : { ...ended, writeError }];
+    })
   );
   const unfinished = Object.keys(nodes).filter((id) => nodes[id].status !== 'finished');
   const stopped = timeoutSeconds !== undefined ? 'timed-out' : 'cancelled';
   const report = {
     graph: graphPath,
     backend: summary.backend,
-    status: summary.cancelled ? stopped : unfinished.length > 0 ? 'failed' : 'finished',
+    status: summary.cancelled
+      ? stopped
+      : unfinished.length > 0 || writeErrors.size > 0
+        ? 'failed'
+        : 'finished',
     ...(timeoutSeconds !== undefined && { timeout: timeoutSeconds }),
     unfinished,
     nodes
   };
   await writeFile(join(out, 'summary.json'), `${JSON.stringify(report, null, 2)}\n`);
+  return writeErrors;
+}
+
+/** Writes one node's outputs as `<name>.json`, with a side file where one helps. */
+async function writeNodeOutputs(dir: string, type: string, outputs: Record<string, unknown>) {
+  await mkdir(dir, { recursive: true });
+  const sockets = getNodeType(type)?.outputs ?? {};
+  for (const [name, value] of Object.entries(outputs)) {
+    await writeFile(join(dir, `${name}.json`), `${JSON.stringify(toJsonValue(value))}\n`);
+    const extra = sideFile(sockets[name]?.type, value);
+    if (extra) await writeFile(join(dir, `${name}.${extra.extension}`), extra.bytes);
+  }
 }

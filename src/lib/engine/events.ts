@@ -4,7 +4,7 @@ export type RunEvent =
   | { kind: 'started'; nodeId: string }
   | { kind: 'progress'; nodeId: string; fraction: number; message?: string }
   | { kind: 'finished'; nodeId: string; ms: number; cached: boolean }
-  | { kind: 'failed'; nodeId: string; message: string; field?: string }
+  | { kind: 'failed'; nodeId: string; message: string; field?: string; cancelled?: boolean }
   | { kind: 'blocked'; nodeId: string; by: string }
   | { kind: 'log'; nodeId: string; message: string };
 

@@ -191,7 +191,7 @@ export class Executor {
           ms: Math.round(performance.now() - started),
           cached: false
         };
-        emit({ kind: 'failed', nodeId: node.id, message: 'The run was stopped.' });
+        emit({ kind: 'failed', nodeId: node.id, message: 'The run was stopped.', cancelled: true });
         return;
       }
       if (budget.timedOut()) {

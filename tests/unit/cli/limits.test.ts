@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -111,4 +111,31 @@ describe('kumiki run data-file bound', () => {
       '"big.csv" has 100.0 MB; Kumiki reads data files of at most 64.0 MB'
     );
   });
+});
+
+describe('kumiki run and Ctrl+C', () => {
+  it('stops at SIGINT with exit 130, says which node stopped and writes an honest summary', async () => {
+    const dir = scratch();
+    const bin = join(process.cwd(), 'bin/kumiki.mjs');
+    const child = spawn(
+      process.execPath,
+      [bin, 'run', slowGraph(dir), '--out', 'out', '--no-cache'],
+      { cwd: dir }
+    );
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+      // Interrupt once the embedding is under way, as a person pressing Ctrl+C would.
+      if (/embed: \d+%/.test(stderr) && !child.killed) child.kill('SIGINT');
+    });
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/embed: stopped/);
+    expect(stderr).not.toMatch(/embed: failed/);
+    const summary = summaryOf(dir);
+    expect(summary.status).toBe('cancelled');
+    expect(summary.nodes.stsb.status).toBe('finished');
+    expect(summary.nodes.embed.status).toBe('cancelled');
+    expect(summary.unfinished).toContain('correlation');
+  }, 120_000);
 });
