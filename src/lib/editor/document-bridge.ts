@@ -1,5 +1,12 @@
 import type { NodeEditor } from 'rete';
-import type { GraphDocument, GraphEdge, GraphNode, GraphView, SweepSpec } from '../graph/document';
+import type {
+  GraphDocument,
+  GraphEdge,
+  GraphFrame,
+  GraphNode,
+  GraphView,
+  SweepSpec
+} from '../graph/document';
 import { GRAPH_FORMAT, GRAPH_VERSION } from '../graph/document';
 import type { NodeType } from '../graph/node-type';
 import type { SocketType } from '../graph/values';
@@ -15,12 +22,16 @@ export interface BridgeContext {
   lookup: (type: string) => NodeType | undefined;
 }
 
-/** The parts of a graph file that live outside the canvas: title, description, seed, sweep. */
+/**
+ * The parts of a graph file that live outside Rete's nodes and edges: title, description,
+ * seed, sweep and the comment frames (drawn by `FrameLayer` behind the nodes).
+ */
 export interface DocumentMeta {
   title: string;
   description?: string;
   seed: number;
   sweep?: SweepSpec;
+  frames?: GraphFrame[];
 }
 
 /** The meta parts of a graph file, so Open, Save and Share keep every one of them. */
@@ -28,6 +39,7 @@ export function metaOf(doc: GraphDocument): DocumentMeta {
   const meta: DocumentMeta = { title: doc.title, seed: doc.seed };
   if (doc.description !== undefined) meta.description = doc.description;
   if (doc.sweep !== undefined) meta.sweep = JSON.parse(JSON.stringify(doc.sweep));
+  if (doc.frames?.length) meta.frames = JSON.parse(JSON.stringify(doc.frames));
   return meta;
 }
 
@@ -118,6 +130,7 @@ export function readDocument(ctx: BridgeContext, meta: DocumentMeta): GraphDocum
   };
   if (meta.description !== undefined) doc.description = meta.description;
   if (meta.sweep !== undefined) doc.sweep = JSON.parse(JSON.stringify(meta.sweep));
+  if (meta.frames?.length) doc.frames = JSON.parse(JSON.stringify(meta.frames));
   return doc;
 }
 

@@ -1,4 +1,4 @@
-import type { GraphDocument, GraphNode } from '../graph/document';
+import type { GraphDocument, GraphFrame, GraphNode } from '../graph/document';
 import type { NodeType } from '../graph/node-type';
 import { escapeXml } from '../plot/svg-text';
 import { categoryColor } from './format';
@@ -30,10 +30,19 @@ export function graphPicture(
   for (const node of doc.nodes) placed.set(node.id, place(node, lookup(node.type)));
 
   const boxes = [...placed.values()];
-  const left = Math.min(0, ...boxes.map((p) => p.node.position.x)) - PAD;
-  const top = Math.min(0, ...boxes.map((p) => p.node.position.y)) - PAD - 30;
-  const right = Math.max(WIDTH, ...boxes.map((p) => p.node.position.x + WIDTH)) + PAD;
-  const bottom = Math.max(0, ...boxes.map((p) => p.node.position.y + p.height)) + PAD;
+  const frames = doc.frames ?? [];
+  const xs = [
+    ...boxes.map((p) => [p.node.position.x, p.node.position.x + WIDTH]),
+    ...frames.map((f) => [f.position.x, f.position.x + f.size.width])
+  ];
+  const ys = [
+    ...boxes.map((p) => [p.node.position.y, p.node.position.y + p.height]),
+    ...frames.map((f) => [f.position.y, f.position.y + f.size.height])
+  ];
+  const left = Math.min(0, ...xs.map(([a]) => a)) - PAD;
+  const top = Math.min(0, ...ys.map(([a]) => a)) - PAD - 30;
+  const right = Math.max(WIDTH, ...xs.map(([, b]) => b)) + PAD;
+  const bottom = Math.max(0, ...ys.map(([, b]) => b)) + PAD;
   const width = Math.ceil(right - left);
   const height = Math.ceil(bottom - top);
 
@@ -42,6 +51,7 @@ export function graphPicture(
     `<text x="${left + PAD}" y="${top + 30}" font-size="18" font-weight="bold" fill="#1d232b">` +
       `${escapeXml(doc.title)}</text>`
   ];
+  for (const frame of frames) parts.push(framePicture(frame));
   for (const edge of doc.edges) {
     const from = placed.get(edge.from.node);
     const to = placed.get(edge.to.node);
@@ -60,6 +70,21 @@ export function graphPicture(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" ` +
     `viewBox="${left} ${top} ${width} ${height}" font-family="sans-serif">${parts.join('')}</svg>`;
   return { svg, width, height };
+}
+
+/** A comment frame: its box, title and the first line of its text, all as escaped text. */
+function framePicture(frame: GraphFrame): string {
+  const { x, y } = frame.position;
+  const { width, height } = frame.size;
+  const firstLine = frame.text.split('\n')[0];
+  return (
+    `<g><rect x="${x}" y="${y}" width="${width}" height="${height}" rx="8" ` +
+    `fill="#94a3b8" fill-opacity="0.18" stroke="#94a3b8"/>` +
+    `<text x="${x + 12}" y="${y + 22}" font-size="14" font-weight="bold" fill="#1d232b">` +
+    `${escapeXml(frame.title)}</text>` +
+    `<text x="${x + 12}" y="${y + 44}" font-size="12" fill="#5b6472">` +
+    `${escapeXml(firstLine)}</text></g>`
+  );
 }
 
 function place(node: GraphNode, spec: NodeType | undefined): Placed {

@@ -30,9 +30,9 @@ export class InspectedRun extends RunController {
     return this.wrapped;
   }
 
-  override async run(doc: GraphDocument): Promise<void> {
+  override async run(doc: GraphDocument, only?: string[]): Promise<void> {
     if (this.phase !== 'running') this.outputs = {};
-    await super.run(doc);
+    await super.run(doc, only);
   }
 
   override async reset(): Promise<void> {

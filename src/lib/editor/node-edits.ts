@@ -1,6 +1,7 @@
 import type { Canvas } from './canvas';
 import { LabelAction, ParamAction, recordStep } from './history-actions';
 import type { KumikiNode, NodeHost } from './kumiki-node.svelte';
+import { wire, wireTargets } from './wiring';
 
 /** What node edits need from the page: the canvas, the engine's file store and a change hook. */
 export interface EditDeps {
@@ -40,6 +41,10 @@ export function createNodeHost(deps: EditDeps): NodeHost {
       const bytes = new Uint8Array(await file.arrayBuffer());
       await deps.putFile(file.name, bytes);
       host.setParam(node, key, file.name);
+    },
+    wireTargets: (node, key) => wireTargets(deps.canvas().editor, node, key),
+    async wire(node, key, target) {
+      await wire(deps.canvas().editor, node, key, target);
     }
   };
   return host;

@@ -23,6 +23,7 @@ import { Notices } from './notices.svelte';
 import { getNodeType, nodeTypes } from './registry';
 import { InspectedRun } from './inspected-run.svelte';
 import { SweepController } from './sweep-controller.svelte';
+import { FrameEditor } from './frames.svelte';
 import { defaultSweep } from './sweep-edit';
 import { fitNodes, freeSpot, zoomStep } from './view';
 
@@ -40,6 +41,10 @@ export interface ProblemReport {
  * title (`meta`), or the sweep.
  */
 type EditKind = ChangeKind | 'params' | 'label' | 'meta' | 'sweep';
+
+/** What the page says when Run is pressed while a run or sweep is going (runs are not queued). */
+export const RUN_REFUSED =
+  'A run is already going. Wait for it or press Stop; runs are not queued.';
 
 const EMPTY_META: DocumentMeta = { title: 'Untitled graph', seed: 0 };
 
@@ -71,8 +76,20 @@ export class EditorSession {
     selected: (id) => (this.selectedId = id)
   });
 
+  /** Comment frames drawn behind the nodes; stored in `meta.frames`. */
+  readonly frames = new FrameEditor({
+    need: () => this.need(),
+    frames: () => this.meta.frames ?? [],
+    setFrames: (frames) => {
+      const { frames: _previous, ...rest } = this.meta;
+      this.meta = frames.length > 0 ? { ...rest, frames } : rest;
+      this.changed('meta');
+    }
+  });
+
   private canvas: Canvas | undefined;
   private bridge: BridgeContext | undefined;
+  private detachFrames: (() => void) | undefined;
   private draft = debounce(() => this.writeDraft(), 250);
   private fromShareLink = false;
   /** The last draft could not be written; the user has been told once. */
@@ -92,6 +109,7 @@ export class EditorSession {
       selected: (id) => (this.selectedId = id)
     });
     this.bridge = { editor: this.canvas.editor, area: this.canvas.area, host, lookup: getNodeType };
+    this.detachFrames = this.frames.attach(this.canvas);
 
     await this.openFirst();
     this.ready = true;
@@ -101,6 +119,7 @@ export class EditorSession {
   destroy(): void {
     this.draft.flush();
     this.run.dispose();
+    this.detachFrames?.();
     this.canvas?.destroy();
   }
 
@@ -245,10 +264,32 @@ export class EditorSession {
     await this.need().canvas.history.redo();
   }
 
-  /** Runs the graph in the engine worker. */
+  /**
+   * Runs the graph in the engine worker. Kumiki does not queue runs: while one is going, a
+   * new one is refused with a notice, so what runs is always what the person sees running.
+   */
   async start(): Promise<void> {
-    if (this.busy) return;
+    if (this.refuseWhileBusy()) return;
     await this.run.run(this.document());
+  }
+
+  /** Runs only the selected nodes and what they depend on; nodes downstream stay as they are. */
+  async startSelected(): Promise<void> {
+    if (this.refuseWhileBusy()) return;
+    const canvasIds = this.canvas ? this.edit.selection() : [];
+    const ids = canvasIds.length > 0 ? canvasIds : this.selectedId ? [this.selectedId] : [];
+    if (ids.length === 0) {
+      this.notices.info('Select a node first: Run to selected runs it and what feeds it.');
+      return;
+    }
+    await this.run.run(this.document(), ids);
+  }
+
+  /** Says why a run cannot start now, and returns whether it was refused. */
+  private refuseWhileBusy(): boolean {
+    if (!this.busy) return false;
+    this.notices.info(RUN_REFUSED);
+    return true;
   }
 
   /** Runs every cell of the graph's sweep, when the sweep is valid. */

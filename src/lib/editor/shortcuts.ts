@@ -3,6 +3,7 @@ export type ShortcutAction =
   | 'save'
   | 'open'
   | 'run'
+  | 'runSelected'
   | 'stop'
   | 'undo'
   | 'redo'
@@ -25,6 +26,7 @@ export const SHORTCUT_HINTS: Record<ShortcutAction, string> = {
   save: 'Ctrl+S',
   open: 'Ctrl+O',
   run: 'Ctrl+Enter',
+  runSelected: 'Ctrl+Shift+Enter',
   stop: 'Escape',
   undo: 'Ctrl+Z',
   redo: 'Ctrl+Shift+Z',
@@ -47,7 +49,8 @@ export const SHORTCUT_HINTS: Record<ShortcutAction, string> = {
 export const SHORTCUT_LABELS: Record<ShortcutAction, string> = {
   save: 'Save the graph as a file',
   open: 'Open a graph file',
-  run: 'Run the graph',
+  run: 'Run the graph (refused while a run is going)',
+  runSelected: 'Run the selected nodes and what feeds them',
   stop: 'Stop the run or sweep',
   undo: 'Undo',
   redo: 'Redo (also Ctrl+Y)',
@@ -77,7 +80,7 @@ export function shortcutFor(event: KeyboardEvent): ShortcutAction | null {
 
   if (command && key === 's') return 'save';
   if (command && key === 'o') return 'open';
-  if (command && key === 'enter') return 'run';
+  if (command && key === 'enter') return event.shiftKey ? 'runSelected' : 'run';
   if (key === 'escape' && !typing) return 'stop';
   if (typing) return null;
 

@@ -50,6 +50,20 @@ export interface SweepSpec {
   target: { node: string; output: string };
 }
 
+/**
+ * A comment frame on the canvas: a titled box of notes drawn behind nodes. Frames carry no
+ * data and never run; title and text are plain text, never HTML.
+ */
+export interface GraphFrame {
+  /** Unique among the graph's frames; same form as a node id. */
+  id: string;
+  title: string;
+  text: string;
+  /** The top-left corner, in canvas units. */
+  position: { x: number; y: number };
+  size: { width: number; height: number };
+}
+
 /** A Kumiki graph file, version 1. */
 export interface GraphDocument {
   format: typeof GRAPH_FORMAT;
@@ -62,4 +76,6 @@ export interface GraphDocument {
   edges: GraphEdge[];
   view?: GraphView;
   sweep?: SweepSpec;
+  /** Comment frames; optional, so files written before frames existed still load. */
+  frames?: GraphFrame[];
 }

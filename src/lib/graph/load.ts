@@ -9,6 +9,7 @@ import {
 } from './bounds';
 import type { GraphDocument, GraphEdge, GraphNode } from './document';
 import { GRAPH_FORMAT, GRAPH_VERSION } from './document';
+import { checkFrames } from './frames';
 import { migrate } from './migrations';
 import type { NodeType } from './node-type';
 import { orderNodes } from './order';
@@ -100,8 +101,19 @@ export function validateGraph(raw: unknown, fileName: string, lookup: TypeLookup
     );
   }
 
-  const { sweep: rawSweep, view: rawView, description: rawDescription, ...rest } = envelope;
+  const {
+    sweep: rawSweep,
+    view: rawView,
+    description: rawDescription,
+    frames: rawFrames,
+    ...rest
+  } = envelope;
   const doc: GraphDocument = { ...rest, nodes, edges };
+  if (rawFrames !== undefined) {
+    const { frames, issues } = checkFrames(rawFrames);
+    if (frames.length > 0) doc.frames = frames;
+    for (const issue of issues) report('W_FIELD', issue.message, undefined, issue.field);
+  }
   const view = rawView === undefined ? undefined : viewSchema.safeParse(rawView);
   if (view?.success) doc.view = view.data;
   else if (view) report('W_FIELD', dropped('view', 'x, y and a zoom above 0'), undefined, 'view');

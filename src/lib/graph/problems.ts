@@ -23,7 +23,7 @@ export const PROBLEM_CODES = {
   E_CYCLE: 'Edges form a cycle.',
   E_SHARE_LINK: 'A share link is truncated or corrupt.',
   W_NODE_FIELD: "A node's position or label is malformed and was replaced.",
-  W_FIELD: "The graph's view or description is malformed and was dropped.",
+  W_FIELD: "The graph's view, description or a comment frame is malformed and was dropped.",
   W_SWEEP: 'The sweep is malformed or names something that cannot be swept; the graph still runs.'
 } as const;
 

@@ -63,6 +63,22 @@ export const sweepSchema = z.object({
 /** What the canvas showed when the file was saved. */
 export const viewSchema = z.object({ x: finite, y: finite, zoom: finite.refine((v) => v > 0) });
 
+/** The smallest and largest side of a frame, in canvas units. */
+export const MIN_FRAME_SIDE = 40;
+const frameSide = z.number().min(MIN_FRAME_SIDE).max(MAX_COORDINATE);
+
+/** A comment frame: title and text are plain text; the canvas never reads them as HTML. */
+export const frameSchema = z.object({
+  id: z.string().regex(NODE_ID_PATTERN, 'must start with a letter and use letters, digits, _ or -'),
+  title: z.string().max(500),
+  text: z.string().max(10_000),
+  position: positionSchema,
+  size: z.object({ width: frameSide, height: frameSide })
+});
+
+/** At most this many frames are kept from a file. */
+export const MAX_FRAMES = 1000;
+
 /** The graph's description, shown under its title. */
 export const descriptionSchema = z.string().max(10_000);
 
@@ -80,7 +96,8 @@ export const graphSchema = z.object({
   nodes: z.array(nodeSchema),
   edges: z.array(edgeSchema),
   view: viewSchema.optional(),
-  sweep: sweepSchema.optional()
+  sweep: sweepSchema.optional(),
+  frames: z.array(frameSchema).max(MAX_FRAMES).optional()
 });
 
 /**
@@ -92,7 +109,8 @@ export const envelopeSchema = graphSchema.extend({
   edges: z.array(z.unknown()),
   description: z.unknown().optional(),
   view: z.unknown().optional(),
-  sweep: z.unknown().optional()
+  sweep: z.unknown().optional(),
+  frames: z.unknown().optional()
 });
 
 /** The JSON Schema (draft 2020-12) of the graph file, for other tools and editors. */

@@ -164,7 +164,20 @@ export const graphValue: fc.Arbitrary<Record<string, unknown>> = fc.record(
     nodes: fc.oneof({ weight: 9, arbitrary: fc.array(nodeEntry, { maxLength: 6 }) }, jsonish),
     edges: fc.oneof({ weight: 9, arbitrary: fc.array(edgeEntry, { maxLength: 6 }) }, jsonish),
     view: fc.oneof(fc.record({ x: fc.double(), y: fc.double(), zoom: fc.double() }), jsonish),
-    sweep: jsonish
+    sweep: jsonish,
+    frames: fc.oneof(
+      fc.array(
+        fc.record({
+          id: fc.oneof(fc.constantFrom('f1', 'f2'), jsonish),
+          title: fc.oneof(fc.string(), fc.constantFrom(...HOSTILE_TEXT), jsonish),
+          text: fc.oneof(fc.string(), jsonish),
+          position: fc.oneof(fc.record({ x: fc.double(), y: fc.double() }), jsonish),
+          size: fc.oneof(fc.record({ width: fc.double(), height: fc.double() }), jsonish)
+        }),
+        { maxLength: 3 }
+      ),
+      jsonish
+    )
   },
   { requiredKeys: ['format', 'version', 'title', 'seed', 'nodes', 'edges'] }
 );
