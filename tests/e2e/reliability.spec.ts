@@ -163,12 +163,12 @@ test('replaces a killed engine worker and keeps the graph', async ({ page }) => 
   await expect(status).toHaveAttribute('data-phase', 'done', { timeout: 180_000 });
 });
 
-test('Stop ends a run whose node never yields, by replacing the worker', async ({ page }) => {
+test('Stop reaches the double-pendulum solver mid-trajectory', async ({ page }) => {
   const editor = new EditorPage(page);
   await editor.open();
   await editor.openExample('Double pendulum: constrained trajectories');
   const status = page.getByTestId('run-status');
-  // The solver's loop is synchronous: it holds the worker for seconds at these settings.
+  // Tens of seconds of solving at these settings; the solver yields every few milliseconds.
   await editor.setParam('pendulum', 'trajectories', '40');
   await editor.setParam('pendulum', 'steps', '4000');
 
@@ -178,10 +178,41 @@ test('Stop ends a run whose node never yields, by replacing the worker', async (
   });
   await page.getByTestId('stop-button').click();
   await expect(status).toHaveAttribute('data-phase', 'cancelled', { timeout: 5_000 });
+  // A cooperative stop, not the 1 s worker replacement below.
+  await expect(status).not.toContainText('did not stop within 1 s');
+  await expect(editor.node('pendulum')).toHaveAttribute('data-status', 'cancelled');
+});
+
+/** 1200 seeded random points in the unit cube: Rips persistence up to H2 takes about 10 s. */
+function cubePoints(): string {
+  let state = 12345;
+  const next = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648).toFixed(6);
+  return Array.from({ length: 1200 }, () => `${next()},${next()},${next()}`).join('\n');
+}
+
+test('Stop ends a run whose node never yields, by replacing the worker', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  await editor.openExample('Persistence of a point cloud');
+  const status = page.getByTestId('run-status');
+  // One cloud's reduction is a single synchronous computation: it holds the worker.
+  await editor.param('points', 'file').setInputFiles({
+    name: 'cube.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(cubePoints())
+  });
+  await editor.setParam('persistence', 'maxDimension', '2');
+
+  await page.getByTestId('run-button').click();
+  await expect(editor.node('persistence')).toHaveAttribute('data-status', 'running', {
+    timeout: 60_000
+  });
+  await page.getByTestId('stop-button').click();
+  await expect(status).toHaveAttribute('data-phase', 'cancelled', { timeout: 5_000 });
   await expect(status).toContainText('did not stop within 1 s');
   await expect(page.locator('[data-status="running"]')).toHaveCount(0);
 
-  await editor.setParam('pendulum', 'steps', '50');
+  await editor.setParam('persistence', 'maxDimension', '1');
   await page.getByTestId('run-button').click();
   await expect(status).toHaveAttribute('data-phase', 'done', { timeout: 120_000 });
 });
