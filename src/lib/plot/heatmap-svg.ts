@@ -3,6 +3,10 @@ import { scaleColor, textColorOn } from './colors';
 import { escapeXml, svgDocument, text } from './svg-text';
 import { formatTick } from './ticks';
 
+/** The room (px) one axis label needs along the axis: a few digits wide, one line high. */
+const MIN_LABEL_WIDTH = 30;
+const MIN_LABEL_HEIGHT = 14;
+
 /**
  * Draws a heatmap: one coloured cell per grid point with its value printed in it, rows from
  * top (first y value) to bottom, and a note of the colour range. NaN cells are grey.
@@ -58,13 +62,23 @@ export function heatmapToSvg(plot: HeatmapPlot, width: number, height: number): 
     }
   }
 
-  plot.xValues.forEach((v, c) =>
-    parts.push(text(box.left + (c + 0.5) * cellWidth, box.bottom + 16, formatTick(v), 'middle', 11))
-  );
-  if (plot.yLabel) {
-    plot.yValues.forEach((v, r) =>
-      parts.push(text(box.left - 6, box.top + (r + 0.5) * cellHeight + 4, formatTick(v), 'end', 11))
+  // Label every k-th row and column so that labels never run into each other (a Q-table has
+  // one row per state: 48 rows in cliff walking).
+  const columnStep = Math.ceil(MIN_LABEL_WIDTH / cellWidth);
+  const rowStep = Math.ceil(MIN_LABEL_HEIGHT / cellHeight);
+  plot.xValues.forEach((v, c) => {
+    if (c % columnStep !== 0) return;
+    parts.push(
+      text(box.left + (c + 0.5) * cellWidth, box.bottom + 16, formatTick(v), 'middle', 11)
     );
+  });
+  if (plot.yLabel) {
+    plot.yValues.forEach((v, r) => {
+      if (r % rowStep !== 0) return;
+      parts.push(
+        text(box.left - 6, box.top + (r + 0.5) * cellHeight + 4, formatTick(v), 'end', 11)
+      );
+    });
     parts.push(
       `<g transform="translate(16 ${(box.top + box.bottom) / 2}) rotate(-90)">` +
         `${text(0, 0, plot.yLabel, 'middle', 12)}</g>`
