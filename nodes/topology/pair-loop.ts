@@ -5,18 +5,20 @@ import { Pacer, throwIfAborted } from '../pace';
  * Runs `work(i)` for each pair index i in 0..count-1. Between pairs it checks for
  * cancellation; every few milliseconds it reports the fraction of pairs done and yields to the
  * event loop, so that a cancel message sent to a worker is delivered while the loop runs. It
- * always reports 1 at the end.
+ * always reports 1 at the end. Work that is long for one pair may be async and call
+ * `pacer.tick` itself (the loop's pacer, so both share one time slice).
  */
 export async function forEachPair(
   count: number,
   context: RunContext,
-  work: (index: number) => void
+  work: (index: number, pacer: Pacer) => void | Promise<void>
 ): Promise<void> {
   const pacer = new Pacer(context.signal, context.progress);
 
   for (let i = 0; i < count; i++) {
     throwIfAborted(context.signal);
-    work(i);
+    const pending = work(i, pacer);
+    if (pending) await pending;
     await pacer.tick((i + 1) / count);
   }
 

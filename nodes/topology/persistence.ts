@@ -2,10 +2,11 @@ import { NodeInputError, type NodeType, type NumberParam } from '../../src/lib/g
 import type { CloudPairs, Diagram, DiagramPairs, PointCloud } from '../../src/lib/graph/values';
 import { forEachPair, listLengths } from './pair-loop';
 import { readEnumParam, readNumberParam } from './params';
-import { METRICS, ripsEdges, type Metric } from './rips';
+import { METRICS, ripsEdgesSteps, type Metric } from './rips';
 import { ripsH0 } from './rips-h0';
-import { ripsH1 } from './rips-h1';
-import { ripsH2 } from './rips-h2';
+import { ripsH1Steps } from './rips-h1';
+import { ripsH2Steps } from './rips-h2';
+import { finish, finishPaced, type Steps } from './steps';
 
 const MAX_DIMENSION: NumberParam = {
   kind: 'integer',
@@ -51,8 +52,26 @@ export interface RipsOptions {
  * Points come sorted by dimension, then birth, then death.
  */
 export function ripsPersistence(cloud: PointCloud, options: RipsOptions): Diagram {
+  return finish(ripsPersistenceSteps(cloud, options));
+}
+
+/**
+ * `ripsPersistence` that awaits `pause` every few thousand units of work while it builds the
+ * edges and reduces in dimensions 1 and 2, the long parts of one cloud, so that a run can be
+ * cancelled within a cloud. The diagram is identical to `ripsPersistence`'s.
+ */
+export function ripsPersistencePaced(
+  cloud: PointCloud,
+  options: RipsOptions,
+  pause: () => Promise<void>
+): Promise<Diagram> {
+  return finishPaced(ripsPersistenceSteps(cloud, options), pause);
+}
+
+/** `ripsPersistence` as a stepwise computation (see `steps.ts`). */
+function* ripsPersistenceSteps(cloud: PointCloud, options: RipsOptions): Steps<Diagram> {
   const threshold = options.threshold > 0 ? options.threshold : Infinity;
-  const edges = ripsEdges(cloud, threshold, options.metric ?? 'euclidean');
+  const edges = yield* ripsEdgesSteps(cloud, threshold, options.metric ?? 'euclidean');
   const h0 = ripsH0(edges);
 
   const dimension: number[] = [];
@@ -74,9 +93,9 @@ export function ripsPersistence(cloud: PointCloud, options: RipsOptions): Diagra
   };
 
   if (options.maxDimension >= 1) {
-    const h1 = ripsH1(edges, h0.killer);
+    const h1 = yield* ripsH1Steps(edges, h0.killer);
     addSorted(1, h1);
-    if (options.maxDimension >= 2) addSorted(2, ripsH2(edges, h1));
+    if (options.maxDimension >= 2) addSorted(2, yield* ripsH2Steps(edges, h1));
   }
 
   return {
@@ -152,12 +171,16 @@ export const persistenceNode: NodeType = {
       first: new Array(lengths.first),
       second: new Array(lengths.second)
     };
-    await forEachPair(lengths.first + lengths.second, context, (k) => {
+    // One cloud can take seconds (dimension 2, many points): pause inside it too.
+    const count = lengths.first + lengths.second;
+    await forEachPair(count, context, async (k, pacer) => {
       const side = k < lengths.first ? 'first' : 'second';
       const i = side === 'first' ? k : k - lengths.first;
       const where = lengths.second === 0 ? `cloud ${i}` : `the ${side} cloud of pair ${i}`;
       checkCloud(clouds[side][i], 'clouds', where);
-      diagrams[side][i] = ripsPersistence(clouds[side][i], options);
+      diagrams[side][i] = await ripsPersistencePaced(clouds[side][i], options, () =>
+        pacer.tick(k / count)
+      );
     });
 
     return { diagrams };

@@ -1,3 +1,5 @@
+import { finish, type Steps } from './steps';
+
 const DIGIT_BITS = 8;
 const BUCKETS = 1 << DIGIT_BITS;
 
@@ -8,6 +10,18 @@ const BUCKETS = 1 << DIGIT_BITS;
  * one byte each, skipping a pass when all values share that byte; linear in the count.
  */
 export function sortedOrder(values: Float64Array): Uint32Array {
+  return finish(sortedOrderSteps(values));
+}
+
+/** Items between two steps of `sortedOrderSteps`. */
+const STEP_ITEMS = 1 << 16;
+
+/**
+ * `sortedOrder` as a stepwise computation (see `steps.ts`), yielding every 65536 items. The
+ * loops are plain functions, which V8 optimizes on their first long run (a generator's own
+ * loops it optimizes only from the next call).
+ */
+export function* sortedOrderSteps(values: Float64Array): Steps<Uint32Array> {
   const count = values.length;
   const bytes = new Uint8Array(values.buffer, values.byteOffset, count * 8);
   const little = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
@@ -21,7 +35,10 @@ export function sortedOrder(values: Float64Array): Uint32Array {
     const offset = little ? pass : 7 - pass;
 
     histogram.fill(0);
-    for (let i = 0; i < count; i++) histogram[bytes[i * 8 + offset]]++;
+    for (let from = 0; from < count; from += STEP_ITEMS) {
+      yield;
+      countBytes(bytes, offset, from, Math.min(count, from + STEP_ITEMS), histogram);
+    }
     if (count === 0 || histogram[bytes[offset]] === count) continue;
 
     let start = 0;
@@ -30,12 +47,39 @@ export function sortedOrder(values: Float64Array): Uint32Array {
       histogram[b] = start;
       start += size;
     }
-    for (let i = 0; i < count; i++) {
-      const index = order[i];
-      spare[histogram[bytes[index * 8 + offset]]++] = index;
+    for (let from = 0; from < count; from += STEP_ITEMS) {
+      yield;
+      scatter(bytes, offset, order, from, Math.min(count, from + STEP_ITEMS), histogram, spare);
     }
     [order, spare] = [spare, order];
   }
 
   return order;
+}
+
+/** Counts byte `offset` of values from..to-1 into `histogram`. */
+function countBytes(
+  bytes: Uint8Array,
+  offset: number,
+  from: number,
+  to: number,
+  histogram: Uint32Array
+): void {
+  for (let i = from; i < to; i++) histogram[bytes[i * 8 + offset]]++;
+}
+
+/** Moves order[from..to-1] to their buckets in `target`; `next` holds each bucket's next slot. */
+function scatter(
+  bytes: Uint8Array,
+  offset: number,
+  order: Uint32Array,
+  from: number,
+  to: number,
+  next: Uint32Array,
+  target: Uint32Array
+): void {
+  for (let i = from; i < to; i++) {
+    const index = order[i];
+    target[next[bytes[index * 8 + offset]]++] = index;
+  }
 }

@@ -1,6 +1,7 @@
 import type { ColumnHeap } from './column-heap';
 import { CoboundaryReduction } from './column-reduction';
 import { NO_EDGE, type RipsEdges } from './rips';
+import { finish, STEP_WORK, type Steps } from './steps';
 
 /** Dimension-1 persistence pairs of a Rips filtration; an essential class has death Infinity. */
 export interface RipsH1 {
@@ -31,8 +32,16 @@ export interface RipsH1 {
  * pairs of positive length are returned, as GUDHI does with `min_persistence = 0`.
  */
 export function ripsH1(edges: RipsEdges, killer: Uint8Array): RipsH1 {
+  return finish(ripsH1Steps(edges, killer));
+}
+
+/**
+ * `ripsH1` as a stepwise computation (see `steps.ts`): it yields every few thousand units of
+ * work, a unit being one vertex scanned, so that a node can pause inside one cloud.
+ */
+export function* ripsH1Steps(edges: RipsEdges, killer: Uint8Array): Steps<RipsH1> {
   const { n, edgeU, edgeV, length, rank } = edges;
-  const apparent = apparentVertices(edges, killer);
+  const apparent = yield* apparentVertices(edges, killer);
   const none = NO_EDGE; // a local copy: an imported binding may be read through a getter
 
   // Pushes the triangles that contain edge r: all {u, v, k} whose other two edges exist.
@@ -54,9 +63,17 @@ export function ripsH1(edges: RipsEdges, killer: Uint8Array): RipsH1 {
 
   const birth: number[] = [];
   const death: number[] = [];
+  let work = 0;
   for (let r = length.length - 1; r >= 0; r--) {
+    if (work >= STEP_WORK) {
+      work = 0;
+      yield;
+    }
+    work++;
     if (killer[r] || apparent[r] >= 0) continue;
 
+    // A reduction scans at least one coboundary of n vertices; longer ones are rare.
+    work += n;
     const pivot = reduction.reduce(r);
     const end = pivot < 0 ? Infinity : length[Math.floor(pivot / n)];
     if (end > length[r]) {
@@ -97,21 +114,35 @@ export function triangleKey(
  * For each edge, the smallest vertex c with both edges to the ends shorter (by rank), which
  * makes the triangle a zero-length apparent pair with the edge; -1 when there is none.
  */
-function apparentVertices(edges: RipsEdges, killer: Uint8Array): Int32Array {
+function* apparentVertices(edges: RipsEdges, killer: Uint8Array): Steps<Int32Array> {
   const { n, edgeU, edgeV, rank } = edges;
   const apparent = new Int32Array(edgeU.length).fill(-1);
 
+  let work = 0;
   for (let r = 0; r < edgeU.length; r++) {
-    if (killer[r]) continue;
-    const rowU = edgeU[r] * n;
-    const rowV = edgeV[r] * n;
-    for (let c = 0; c < n; c++) {
-      if (rank[rowU + c] < r && rank[rowV + c] < r) {
-        apparent[r] = c;
-        break;
-      }
+    if (work >= STEP_WORK) {
+      work = 0;
+      yield;
     }
+    work++;
+    if (killer[r]) continue;
+    apparent[r] = smallestSeeing(edges, r);
+    work += apparent[r] < 0 ? n : apparent[r];
   }
 
   return apparent;
+}
+
+/**
+ * The smallest vertex c with both edges to the ends of edge r shorter (by rank), or -1. A plain
+ * function, not a loop of the generator, so V8 optimizes it on its first long run.
+ */
+function smallestSeeing(edges: RipsEdges, r: number): number {
+  const { n, edgeU, edgeV, rank } = edges;
+  const rowU = edgeU[r] * n;
+  const rowV = edgeV[r] * n;
+  for (let c = 0; c < n; c++) {
+    if (rank[rowU + c] < r && rank[rowV + c] < r) return c;
+  }
+  return -1;
 }

@@ -3,6 +3,7 @@ import type { ColumnHeap } from './column-heap';
 import { CoboundaryReduction } from './column-reduction';
 import { NO_EDGE, type RipsEdges } from './rips';
 import type { RipsH1 } from './rips-h1';
+import { finish, STEP_WORK, type Steps } from './steps';
 
 /** Dimension-2 persistence pairs of a Rips filtration; an essential class has death Infinity. */
 export interface RipsH2 {
@@ -36,6 +37,14 @@ export const MAX_H2_POINTS = 8192;
  * returned, as GUDHI does with `min_persistence = 0`.
  */
 export function ripsH2(edges: RipsEdges, h1: RipsH1): RipsH2 {
+  return finish(ripsH2Steps(edges, h1));
+}
+
+/**
+ * `ripsH2` as a stepwise computation (see `steps.ts`): it yields every few thousand units of
+ * work, a unit being one vertex scanned, so that a node can pause inside one cloud.
+ */
+export function* ripsH2Steps(edges: RipsEdges, h1: RipsH1): Steps<RipsH2> {
   const { n, edgeU, edgeV, length, rank } = edges;
   if (n > MAX_H2_POINTS) {
     throw new NodeInputError(
@@ -119,17 +128,24 @@ export function ripsH2(edges: RipsEdges, h1: RipsH1): RipsH2 {
   const cleared = h1.pairedTriangles();
   let next = cleared.length - 1;
 
-  for (let m = length.length - 1; m >= 0; m--) {
+  // The triangles whose longest edge is m, reduced from the last; returns the units of work
+  // (vertices scanned). A plain function, not the generator's own loop, so V8 optimizes it
+  // on its first long run.
+  const reduceTrianglesOf = (m: number): number => {
     const rowU = edgeU[m] * n;
     const rowV = edgeV[m] * n;
+    let work = n;
     for (let c = n - 1; c >= 0; c--) {
       if (!(rank[rowU + c] < m && rank[rowV + c] < m)) continue;
       const t = m * n + c;
       while (next >= 0 && cleared[next] > t) next--;
       if (next >= 0 && cleared[next] === t) continue;
 
+      work += c;
       if (seenBelow(m, c, c)) continue;
 
+      // The first cofacet scans n vertices, and a reduction at least one coboundary more.
+      work += 2 * n;
       let pivot = firstCofacet(t);
       if (pivot >= 0 && reduction.columnOf(pivot) < 0) reduction.claim(pivot, t);
       else pivot = reduction.reduce(t);
@@ -140,6 +156,16 @@ export function ripsH2(edges: RipsEdges, h1: RipsH1): RipsH2 {
         death.push(end);
       }
     }
+    return work;
+  };
+
+  let work = 0;
+  for (let m = length.length - 1; m >= 0; m--) {
+    if (work >= STEP_WORK) {
+      work = 0;
+      yield;
+    }
+    work += reduceTrianglesOf(m);
   }
 
   return { birth, death };

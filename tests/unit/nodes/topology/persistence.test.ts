@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CloudPairs, DiagramPairs, PointCloud } from '../../../../src/lib/graph/values';
-import { persistenceNode, ripsPersistence } from '../../../../nodes/topology/persistence';
+import {
+  persistenceNode,
+  ripsPersistence,
+  ripsPersistencePaced
+} from '../../../../nodes/topology/persistence';
 import { METRICS, type Metric } from '../../../../nodes/topology/rips';
 import { expectSameDiagram, pointsOf, type FixtureDiagram } from './diagram-compare';
 import { fakeContext } from './fake-context';
@@ -119,6 +123,46 @@ describe('ripsPersistence', () => {
   });
 });
 
+describe('ripsPersistencePaced', () => {
+  const cube = named('uniform cube, 384 points');
+
+  it.each(METRICS)(
+    'pauses inside one cloud and still gives the GUDHI diagram bit for bit (%s)',
+    async (metric) => {
+      let pauses = 0;
+      const options = { maxDimension: 2, threshold: Infinity, metric };
+
+      // Every 100th pause lets timers run, as the node's pacer does every few milliseconds.
+      const paced = await ripsPersistencePaced(cloudOf(cube), options, async () => {
+        if (++pauses % 100 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+      });
+
+      expect(pauses).toBeGreaterThan(10);
+      expectSameDiagram(paced, cube.diagrams[metric]);
+      const straight = ripsPersistence(cloudOf(cube), options);
+      expect(Array.from(paced.dimension)).toEqual(Array.from(straight.dimension));
+      expect(paced.birth.every((b, k) => Object.is(b, straight.birth[k]))).toBe(true);
+      expect(paced.death.every((d, k) => Object.is(d, straight.death[k]))).toBe(true);
+    }
+  );
+
+  it('stops at the pause that throws, inside the cloud', async () => {
+    const reason = new Error('cancelled at the third pause');
+    let pauses = 0;
+
+    const run = ripsPersistencePaced(
+      cloudOf(cube),
+      { maxDimension: 2, threshold: Infinity },
+      async () => {
+        if (++pauses === 3) throw reason;
+      }
+    );
+
+    await expect(run).rejects.toBe(reason);
+    expect(pauses).toBe(3);
+  });
+});
+
 describe('persistenceNode', () => {
   const a = named('noisy circle in the plane, 40 points');
   const b = named('duplicate points');
@@ -220,6 +264,24 @@ describe('persistenceNode', () => {
     const run = persistenceNode.run({ clouds }, {}, fakeContext(controller.signal));
 
     await expect(run).rejects.toBe(reason);
+  });
+
+  it('sees a cancel in the middle of one cloud, before the cloud is done', async () => {
+    const one: CloudPairs = { first: [cloudOf(named('uniform cube, 384 points'))], second: [] };
+    const controller = new AbortController();
+    const reason = new Error('cancelled mid-cloud');
+    const context = fakeContext(controller.signal);
+    // The first progress report inside the cloud (fraction 0) cancels the run.
+    const progress = context.progress;
+    context.progress = (fraction, message) => {
+      progress(fraction, message);
+      controller.abort(reason);
+    };
+
+    const run = persistenceNode.run({ clouds: one }, { maxDimension: 2 }, context);
+
+    await expect(run).rejects.toBe(reason);
+    expect(context.fractions).toEqual([0]);
   });
 
   it('stops promptly when cancelled while pairs are being computed', async () => {
