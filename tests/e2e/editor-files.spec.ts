@@ -49,7 +49,7 @@ test('a PNG of the canvas carries the graph, and dropping it opens the graph', a
     page.waitForEvent('download'),
     page.getByTestId('picture-button').click()
   ]);
-  expect(download.suggestedFilename()).toBe('Persistence of a point cloud.kumiki.png');
+  expect(download.suggestedFilename()).toBe('persistence-of-a-point-cloud.kumiki.png');
   const png = readFileSync((await download.path())!);
   writeFileSync(`${test.info().outputDir}-picture.png`, png);
   expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');

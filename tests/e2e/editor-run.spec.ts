@@ -46,6 +46,25 @@ test('Run to selected runs the node and its upstream only; Run all then takes th
     await expect(editor.node(id)).toHaveAttribute('data-status', 'done');
     await expect(editor.node(id).locator('.time')).toHaveText(/^last run \d[^(]*$/);
   }
+
+  // Each time in the log keeps its value and its unit on one line, also past 100 s.
+  const times = page.getByTestId('run-log').locator('.at');
+  const lines = await times.evaluateAll((els) =>
+    els.map((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return new Set([...range.getClientRects()].map((box) => Math.round(box.top))).size;
+    })
+  );
+  expect(lines.length).toBeGreaterThan(0);
+  expect(lines).toEqual(lines.map(() => 1));
+  const long = await times.last().evaluate((el) => {
+    el.textContent = '126.4 s';
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    return new Set([...range.getClientRects()].map((box) => Math.round(box.top))).size;
+  });
+  expect(long).toBe(1);
 });
 
 test('Run while a run is going is refused with a notice, and Stop ends the run', async ({

@@ -65,7 +65,7 @@ test('saves the graph and opens the saved file again unchanged', async ({ page }
   const saving = page.waitForEvent('download');
   await page.getByTestId('save-button').click();
   const download = await saving;
-  expect(download.suggestedFilename()).toBe('Takens + persistence on STS-B.kumiki.json');
+  expect(download.suggestedFilename()).toBe('takens-persistence-on-sts-b.kumiki.json');
   const savedPath = await download.path();
   const saved = readFileSync(savedPath, 'utf-8');
   const doc = JSON.parse(saved);
@@ -131,6 +131,17 @@ test('wiring sockets of different types is refused with a reason', async ({ page
   const notice = page.getByTestId('notice');
   await expect(notice).toContainText('cannot feed an input of type "vector-pairs"');
   await expect(edges).toHaveCount(before);
+
+  // The notice closes with its ×, drawn in the notice's own colour so it shows in either theme.
+  const close = notice.getByRole('button', { name: 'Dismiss message' });
+  await expect(close).toBeVisible();
+  const [closeColour, noticeColour] = await Promise.all([
+    close.evaluate((el) => getComputedStyle(el).color),
+    notice.evaluate((el) => getComputedStyle(el).color)
+  ]);
+  expect(closeColour).toBe(noticeColour);
+  await close.click();
+  await expect(notice).toHaveCount(0);
 });
 
 test('the palette finds a node by its description and adds it; undo takes it back', async ({

@@ -9,7 +9,7 @@ import { Presets, SveltePlugin } from 'rete-svelte-plugin/5';
 import type { NodeType } from '../graph/node-type';
 import { boxSelect } from './box-select';
 import { guardConnections, refusal } from './connection-guard';
-import { menuItems } from './context-menu';
+import { fitMenu, menuItems } from './context-menu';
 import { coalesceMinimap, minimapPreset } from './minimap';
 import { SocketPositions } from './socket-positions';
 import { limitZoom } from './view';
@@ -139,6 +139,11 @@ export function createCanvas(
     if (quiet === 0) events.changed(kind);
   });
   area.addPipe((context) => {
+    // The menu is drawn during this signal; fit it on the next frame, once it has its size.
+    if (context.type === 'render' && context.data.type === 'contextmenu') {
+      const holder = context.data.element;
+      requestAnimationFrame(() => fitMenu(holder));
+    }
     if (context.type === 'nodepicked') events.selected(context.data.id);
     if (context.type === 'pointerdown' && context.data.event.target === container) {
       events.selected(null);

@@ -30,3 +30,28 @@ export function menuItems(nodeTypes: readonly NodeType[], actions: MenuActions) 
     };
   };
 }
+
+/** Space kept between the menu and the window edge, in pixels. */
+const EDGE = 8;
+
+/**
+ * Finishes the menu the plugin has just drawn inside `holder` (its fixed-position box at the
+ * pointer): moves it back inside the window when it was opened near the right or bottom edge,
+ * and gives the search box a placeholder and a name, which the plugin's own box lacks.
+ */
+export function fitMenu(holder: HTMLElement): void {
+  const menu = holder.querySelector<HTMLElement>('.rete-context-menu');
+  if (!menu) return;
+  const search = menu.querySelector<HTMLInputElement>('input.search');
+  if (search) {
+    search.placeholder = 'Search nodes';
+    search.setAttribute('aria-label', 'Search nodes');
+  }
+  const box = menu.getBoundingClientRect();
+  const left = parseFloat(holder.style.left) || 0;
+  const top = parseFloat(holder.style.top) || 0;
+  const dx = box.left < EDGE ? EDGE - box.left : Math.min(0, window.innerWidth - EDGE - box.right);
+  const dy = box.top < EDGE ? EDGE - box.top : Math.min(0, window.innerHeight - EDGE - box.bottom);
+  holder.style.left = `${left + dx}px`;
+  holder.style.top = `${top + dy}px`;
+}

@@ -1,19 +1,28 @@
-/** Characters that are unsafe in file names on common systems. */
-const UNSAFE = /[\\/:*?"<>|\u0000-\u001f]+/g;
-
-/** The file name Save uses for a graph titled `title`: `<title>.kumiki.json`. */
+/** The file name Save uses for a graph titled `title`: `<slug>.kumiki.json`. */
 export function graphFileName(title: string): string {
-  return `${safeBase(title)}.kumiki.json`;
+  return `${fileSlug(title)}.kumiki.json`;
 }
 
-/** The file name of a sweep table's CSV for a graph titled `title`: `<title>.sweep.csv`. */
+/** The file name of a sweep table's CSV for a graph titled `title`: `<slug>.sweep.csv`. */
 export function sweepFileName(title: string): string {
-  return `${safeBase(title)}.sweep.csv`;
+  return `${fileSlug(title)}.sweep.csv`;
 }
 
-function safeBase(title: string): string {
-  const base = title.replace(UNSAFE, ' ').replace(/\s+/g, ' ').trim().slice(0, 120);
-  return base === '' ? 'graph' : base;
+/**
+ * A title as a plain file name stem: lowercase ASCII letters, digits and single hyphens
+ * ("Lagrange–Dirac, Élan" → "lagrange-dirac-elan"), so the name needs no quoting in a shell
+ * and survives every file system. Accents are dropped rather than the letters; a title with
+ * nothing left becomes "graph".
+ */
+export function fileSlug(title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, 100)
+    .replace(/^-+|-+$/g, '');
+  return slug === '' ? 'graph' : slug;
 }
 
 /** Offers `text` to the user as a download named `fileName`. */

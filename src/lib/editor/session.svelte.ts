@@ -181,7 +181,7 @@ export class EditorSession {
     return true;
   }
 
-  /** Downloads the graph as `<title>.kumiki.json`. */
+  /** Downloads the graph as `<title slug>.kumiki.json`. */
   save(): void {
     const doc = this.document();
     try {
