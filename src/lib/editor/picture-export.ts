@@ -4,7 +4,8 @@ import type { NodeType } from '../graph/node-type';
 import { graphFileName } from './files';
 import { graphPicture } from './graph-picture';
 import { embedText, GRAPH_KEYWORD, readText } from './png-text';
-import { downloadBlob, svgToPng } from './svg-image';
+import { downloadBlob } from './files';
+import { svgToPng } from './svg-image';
 
 /** Largest side of the PNG in pixels; bigger graphs are drawn smaller to fit. */
 const MAX_SIDE = 4000;
