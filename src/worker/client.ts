@@ -21,7 +21,8 @@ export interface Runner {
     onEvent: (event: RunEvent) => void
   ): Promise<SweepCellResult>;
   cancel(): Promise<void>;
-  putFile(name: string, bytes: Uint8Array): Promise<void>;
+  /** A picked file's bytes, or only its size when it is over MAX_DATA_FILE_BYTES. */
+  putFile(name: string, bytes: Uint8Array | number): Promise<void>;
   dispose(): void;
 }
 
@@ -193,7 +194,8 @@ export function createRunner(options: RunnerOptions = {}): Runner {
       }
     },
     async putFile(name, bytes) {
-      const kept = bytes.length > MAX_DATA_FILE_BYTES ? bytes.length : bytes;
+      const size = typeof bytes === 'number' ? bytes : bytes.length;
+      const kept = typeof bytes === 'number' || size > MAX_DATA_FILE_BYTES ? size : bytes;
       files.set(name, kept);
       await engine?.api.putFile(name, kept);
     },

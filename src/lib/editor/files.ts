@@ -1,3 +1,14 @@
+import { MAX_DATA_FILE_BYTES } from '../engine/host';
+
+/**
+ * A picked data file's bytes, or only its size when it is over the engine's bound: the page
+ * never reads a file the engine would refuse, and the node still says which file and how big.
+ */
+export async function bytesOrSize(file: Blob): Promise<Uint8Array | number> {
+  if (file.size > MAX_DATA_FILE_BYTES) return file.size;
+  return new Uint8Array(await file.arrayBuffer());
+}
+
 /** The file name Save uses for a graph titled `title`: `<slug>.kumiki.json`. */
 export function graphFileName(title: string): string {
   return `${fileSlug(title)}.kumiki.json`;

@@ -2,11 +2,13 @@ import type { Canvas } from './canvas';
 import { LabelAction, ParamAction, recordStep } from './history-actions';
 import type { KumikiNode, NodeHost } from './kumiki-node.svelte';
 import { wire, wireTargets } from './wiring';
+import { bytesOrSize } from './files';
 
 /** What node edits need from the page: the canvas, the engine's file store and a change hook. */
 export interface EditDeps {
   canvas(): Canvas;
-  putFile(name: string, bytes: Uint8Array): Promise<void>;
+  /** A picked file's bytes, or only its size when it is over the engine's bound. */
+  putFile(name: string, bytes: Uint8Array | number): Promise<void>;
   /** A param (which changes results) or a label (which does not) was edited. */
   changed(kind: 'params' | 'label'): void;
 }
@@ -38,8 +40,7 @@ export function createNodeHost(deps: EditDeps): NodeHost {
       afterLabel();
     },
     async pickFile(node, key, file) {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      await deps.putFile(file.name, bytes);
+      await deps.putFile(file.name, await bytesOrSize(file));
       host.setParam(node, key, file.name);
     },
     wireTargets: (node, key) => wireTargets(deps.canvas().editor, node, key),
