@@ -5,6 +5,7 @@ import { Pacer } from '../pace';
 import { MAX_SCATTER_POINTS, shownRows, thinningNotes } from './thin';
 import { histogram } from './samples-plot';
 import { readStepList } from './trajectories';
+import { requireInput } from '../inputs';
 
 /**
  * Runs the forward process x_i = √α_i x_{i−1} + √(1−α_i) Z_i from the data x₀ and keeps
@@ -108,11 +109,10 @@ export const forwardNode: NodeType = {
 
   async run(inputs, params, context) {
     const data = inputs.data as Samples | undefined;
-    const schedule = inputs.schedule as Schedule | undefined;
     if (!data || data.count < 1) {
       throw new NodeInputError('Input "data" must hold at least one point; found none.', 'data');
     }
-    if (!schedule) throw new NodeInputError('Input "schedule" is not connected.', 'schedule');
+    const schedule = requireInput<Schedule>(inputs, 'schedule');
     if (!data.points.every(Number.isFinite)) {
       throw new NodeInputError('Input "data" must hold finite numbers; it holds NaN.', 'data');
     }

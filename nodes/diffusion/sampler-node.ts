@@ -1,10 +1,11 @@
-import { NodeInputError, type NodeType, type NumberParam } from '../../src/lib/graph/node-type';
+import type { NodeType, NumberParam } from '../../src/lib/graph/node-type';
 import type { NoisePredictor, Schedule } from '../../src/lib/graph/values';
 import { readEnumParam, readNumberParam } from '../topology/params';
 import { normalSource } from './normal';
 import { noiseFunction, predictorDim } from './predict';
 import { SIGMA_KINDS, sampleReverse } from './sampler';
 import { readStepList, trajectoryRecorder } from './trajectories';
+import { requireInput } from '../inputs';
 
 const COUNT: NumberParam = {
   kind: 'integer',
@@ -69,16 +70,13 @@ export const samplerNode: NodeType = {
     const count = readNumberParam(params, 'count', COUNT);
     const sigma = readEnumParam(params, 'sigma', SIGMA_KINDS, 'default');
     const followed = readNumberParam(params, 'trajectories', TRAJECTORIES);
-    const schedule = inputs.schedule as Schedule | undefined;
-    const predictor = inputs.predictor as NoisePredictor | undefined;
-    for (const [field, value] of Object.entries({ schedule, predictor })) {
-      if (!value) throw new NodeInputError(`Input "${field}" is not connected.`, field);
-    }
-    const n = schedule!.alphas.length;
+    const schedule = requireInput<Schedule>(inputs, 'schedule');
+    const predictor = requireInput<NoisePredictor>(inputs, 'predictor');
+    const n = schedule.alphas.length;
     const steps = readStepList(String(params.trajectorySteps ?? ''), n, 'trajectorySteps');
-    const recorder = trajectoryRecorder(Math.min(followed, count), predictorDim(predictor!), steps);
+    const recorder = trajectoryRecorder(Math.min(followed, count), predictorDim(predictor), steps);
 
-    const noise = noiseFunction(predictor!, schedule!, context.tf);
+    const noise = noiseFunction(predictor, schedule, context.tf);
     try {
       const samples = await sampleReverse(
         schedule!,

@@ -2,6 +2,7 @@ import { NodeInputError, type NodeType, type NumberParam } from '../../src/lib/g
 import type { LinesPlot, Plot, Samples } from '../../src/lib/graph/values';
 import { readNumberParam } from '../topology/params';
 import { shownRows, thinningNotes } from './thin';
+import { requireInput } from '../inputs';
 
 const BINS: NumberParam = {
   kind: 'integer',
@@ -50,8 +51,7 @@ export const samplesPlotNode: NodeType = {
   },
 
   async run(inputs, params) {
-    const samples = inputs.samples as Samples | undefined;
-    if (!samples) throw new NodeInputError('Input "samples" is not connected.', 'samples');
+    const samples = requireInput<Samples>(inputs, 'samples');
     const title = String(params.title ?? 'Samples');
     const bad = samples.points.findIndex((v) => !Number.isFinite(v));
     if (bad >= 0) {

@@ -4,6 +4,7 @@ import { readNumberParam } from '../topology/params';
 import { normalSource } from './normal';
 import { noiseFunction, predictorDim } from './predict';
 import { estimateScoreError } from './score-error';
+import { requireInput } from '../inputs';
 
 const PER_STEP: NumberParam = {
   kind: 'integer',
@@ -44,8 +45,7 @@ export const scoreErrorNode: NodeType = {
   async run(inputs, params, context) {
     const perStep = readNumberParam(params, 'perStep', PER_STEP);
     const exact = inputs.exact as NoisePredictor | undefined;
-    const schedule = inputs.schedule as Schedule | undefined;
-    if (!schedule) throw new NodeInputError('Input "schedule" is not connected.', 'schedule');
+    const schedule = requireInput<Schedule>(inputs, 'schedule');
     if (exact?.kind !== 'exact-mixture') {
       throw new NodeInputError(
         'Input "exact" must be the exact predictor of a Gaussian mixture (the "exact noise ' +

@@ -6,6 +6,7 @@ import { readNumberParam } from '../topology/params';
 import { initLayers, layerSizes } from './mlp';
 import { normalSource } from './normal';
 import { drawBatch, MlpTrainer } from './train';
+import { requireInput } from '../inputs';
 
 const int = (spec: Omit<NumberParam, 'kind'>): NumberParam => ({ kind: 'integer', ...spec });
 const PARAMS = {
@@ -144,8 +145,7 @@ export const trainMlpNode: NodeType = {
       ['width', 'layers', 'steps', 'batch', 'learningRate', 'frequencies', 'seed'] as const
     ).map(get);
     const data = checkData(inputs.data);
-    const schedule = inputs.schedule as Schedule | undefined;
-    if (!schedule) throw new NodeInputError('Input "schedule" is not connected.', 'schedule');
+    const schedule = requireInput<Schedule>(inputs, 'schedule');
 
     const sizes = layerSizes(data.dim, frequencies, width, hidden);
     checkTrainingSize(sizes, batch);

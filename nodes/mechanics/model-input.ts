@@ -1,5 +1,6 @@
 import { NodeInputError } from '../../src/lib/graph/node-type';
 import type { MechanicsModel } from '../../src/lib/graph/values';
+import { requireInput } from '../inputs';
 
 const EXPECTED = {
   lagrangian: 'a Lagrangian network (8 inputs, 1 output)',
@@ -12,8 +13,7 @@ export function readModel(
   name: string,
   kind: MechanicsModel['kind']
 ): MechanicsModel {
-  const model = inputs[name] as MechanicsModel | undefined;
-  if (!model) throw new NodeInputError(`Input "${name}" is not connected.`, name);
+  const model = requireInput<MechanicsModel>(inputs, name);
   const outputs = kind === 'lagrangian' ? 1 : 4;
   const layers = model.layers ?? [];
   if (model.kind !== kind || layers[0]?.inputs !== 8 || layers.at(-1)?.outputs !== outputs) {

@@ -2,6 +2,7 @@ import { NodeInputError, type NodeType, type NumberParam } from '../../src/lib/g
 import type { Trajectories } from '../../src/lib/graph/values';
 import { readNumberParam } from '../topology/params';
 import { energyPlot, residualPlot, snapshotPlot } from './pendulum-plots';
+import { requireInput } from '../inputs';
 
 const SPECS = {
   trajectory: {
@@ -35,8 +36,7 @@ export const pendulumViewNode: NodeType = {
   params: SPECS,
 
   async run(inputs, params) {
-    const data = inputs.trajectories as Trajectories | undefined;
-    if (!data) throw new NodeInputError('Input "trajectories" is not connected.', 'trajectories');
+    const data = requireInput<Trajectories>(inputs, 'trajectories');
     const n = readNumberParam(params, 'trajectory', SPECS.trajectory);
     if (n > data.count) {
       throw new NodeInputError(

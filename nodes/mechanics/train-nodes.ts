@@ -18,12 +18,11 @@ import { lossPlot } from './loss-plot';
 import { initLayers } from './network';
 import { TRAIN_SPECS } from './network-params';
 import { train } from './train-loop';
+import { requireInput } from '../inputs';
 
 /** The trajectories on an input socket, or a NodeInputError naming it. */
 export function readTrajectories(inputs: Record<string, unknown>, name: string): Trajectories {
-  const data = inputs[name] as Trajectories | undefined;
-  if (!data) throw new NodeInputError(`Input "${name}" is not connected.`, name);
-  return data;
+  return requireInput<Trajectories>(inputs, name);
 }
 
 /** The largest batch × hiddenWidth a training step may use (8 MB per float32 tensor). */
