@@ -7,6 +7,7 @@ import type { NodeSummary, RunEvent, RunSummary } from './events';
 import type { Host } from './host';
 import { checkOutputs } from './output-checks';
 import { seededRandom } from './random';
+import { needsFlattening, runFlattened } from './subgraph-run';
 
 /** How to run a graph. */
 export interface RunOptions {
@@ -47,6 +48,8 @@ export class Executor {
    * cancelled.
    */
   async run(doc: GraphDocument, options: RunOptions = {}): Promise<RunSummary> {
+    // Subgraph instances are inlined into plain nodes first (subgraph-run.ts).
+    if (needsFlattening(doc)) return runFlattened(doc, options, (flat, o) => this.run(flat, o));
     const emit = options.onEvent ?? (() => {});
     const signal = options.signal ?? new AbortController().signal;
     const summary: RunSummary = {

@@ -1,10 +1,11 @@
 import type { Params } from './node-type';
+import type { SubgraphDefinition } from './subgraph';
 
 /** The format name every Kumiki graph file carries. */
 export const GRAPH_FORMAT = 'kumiki-graph';
 
 /** The graph file version this build writes; older versions load through migrations. */
-export const GRAPH_VERSION = 1;
+export const GRAPH_VERSION = 2;
 
 /** A node placed on the canvas. */
 export interface GraphNode {
@@ -64,10 +65,12 @@ export interface GraphFrame {
   size: { width: number; height: number };
 }
 
-/** A Kumiki graph file, version 1. */
+/** A Kumiki graph file, version 2 (version 1 had no `subgraphs`). */
 export interface GraphDocument {
   format: typeof GRAPH_FORMAT;
-  version: typeof GRAPH_VERSION;
+  /** GRAPH_VERSION once loaded (older files are migrated); a plain number so tests and
+   * tools that build graphs by hand need not follow each bump. */
+  version: number;
   title: string;
   description?: string;
   /** The seed of the run's random source. */
@@ -78,4 +81,9 @@ export interface GraphDocument {
   sweep?: SweepSpec;
   /** Comment frames; optional, so files written before frames existed still load. */
   frames?: GraphFrame[];
+  /**
+   * Subgraph definitions by id, stored once; a node of type `subgraph/<id>` is an instance.
+   * Optional, so graphs without subgraphs read as before.
+   */
+  subgraphs?: Record<string, SubgraphDefinition>;
 }

@@ -3,10 +3,22 @@ import { GRAPH_VERSION } from './document';
 
 /**
  * Upgrades of the graph file, one per version: `steps[v]` turns a version-v file into a
- * version v+1 file. Version 1 is the first format, so the chain is empty; each later version
- * adds a step here and a fixture file under tests/fixtures/graph/.
+ * version v+1 file. Each version has a fixture file under tests/fixtures/graph/migrations/.
  */
-const steps: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
+const steps: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {
+  1: fromVersion1
+};
+
+/**
+ * Version 2 adds subgraphs: a top-level `subgraphs` map of definitions, whose instances are
+ * nodes of type `subgraph/<id>`. A version-1 reader ignored any `subgraphs` field, so one
+ * found in a version-1 file is not a definition list and is dropped rather than read as one.
+ * Nothing else changes: every version-1 node, edge, frame and sweep means the same in 2.
+ */
+function fromVersion1(doc: Record<string, unknown>): Record<string, unknown> {
+  const { subgraphs: _ignored, ...rest } = doc;
+  return rest;
+}
 
 /** Brings a parsed graph file to the current version, or says why it cannot. */
 export function migrate(

@@ -24,7 +24,9 @@ export const PROBLEM_CODES = {
   E_SHARE_LINK: 'A share link is truncated or corrupt.',
   W_NODE_FIELD: "A node's position or label is malformed and was replaced.",
   W_FIELD: "The graph's view, description or a comment frame is malformed and was dropped.",
-  W_SWEEP: 'The sweep is malformed or names something that cannot be swept; the graph still runs.'
+  W_SWEEP: 'The sweep is malformed or names something that cannot be swept; the graph still runs.',
+  E_SUBGRAPH: 'A subgraph definition, or one of its exposed sockets or params, is malformed.',
+  E_SUBGRAPH_RECURSION: 'A subgraph definition contains itself, directly or through another.'
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

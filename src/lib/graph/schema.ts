@@ -79,10 +79,61 @@ export const frameSchema = z.object({
 /** At most this many frames are kept from a file. */
 export const MAX_FRAMES = 1000;
 
+/** Socket and exposed param names of a subgraph node: short, plain, as param names are. */
+export const PORT_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+const portName = z
+  .string()
+  .regex(PORT_NAME_PATTERN, 'must start with a letter and use letters, digits, _ or -');
+
+/** An input of a subgraph node and the inner inputs it feeds. */
+export const subgraphInputSchema = z.object({
+  name: portName,
+  targets: z
+    .array(z.object({ node: z.string(), input: z.string() }))
+    .min(1)
+    .max(100)
+});
+
+/** An output of a subgraph node and the inner output that gives it. */
+export const subgraphOutputSchema = z.object({
+  name: portName,
+  from: z.object({ node: z.string(), output: z.string() })
+});
+
+/** An inner param shown on the subgraph node. */
+export const subgraphParamSchema = z.object({
+  name: portName,
+  node: z.string(),
+  param: z.string()
+});
+
+/** A subgraph definition; its nodes and edges are checked as a graph's are. */
+export const subgraphSchema = z.object({
+  title: z.string().min(1).max(500),
+  description: z.string().max(10_000).optional(),
+  nodes: z.array(nodeSchema),
+  edges: z.array(edgeSchema),
+  inputs: z.array(subgraphInputSchema),
+  outputs: z.array(subgraphOutputSchema),
+  params: z.array(subgraphParamSchema)
+});
+
+/** What a definition must have for the loader to look inside; the parts are checked one by one. */
+export const subgraphCoreSchema = subgraphSchema.extend({
+  nodes: z.array(z.unknown()),
+  edges: z.array(z.unknown()),
+  inputs: z.array(z.unknown()),
+  outputs: z.array(z.unknown()),
+  params: z.array(z.unknown())
+});
+
+/** At most this many subgraph definitions are read from a file. */
+export const MAX_SUBGRAPHS = 1000;
+
 /** The graph's description, shown under its title. */
 export const descriptionSchema = z.string().max(10_000);
 
-/** The shape of a Kumiki graph file, version 1; `docs/graph.schema.json` is generated from it. */
+/** The shape of a Kumiki graph file, version 2; `docs/graph.schema.json` is generated from it. */
 export const graphSchema = z.object({
   format: z.literal(GRAPH_FORMAT),
   version: z.literal(GRAPH_VERSION),
@@ -97,7 +148,11 @@ export const graphSchema = z.object({
   edges: z.array(edgeSchema),
   view: viewSchema.optional(),
   sweep: sweepSchema.optional(),
-  frames: z.array(frameSchema).max(MAX_FRAMES).optional()
+  frames: z.array(frameSchema).max(MAX_FRAMES).optional(),
+  subgraphs: z
+    .record(z.string().regex(NODE_ID_PATTERN), subgraphSchema)
+    .optional()
+    .describe('Subgraph definitions by id; a node of type "subgraph/<id>" is an instance.')
 });
 
 /**
@@ -110,7 +165,8 @@ export const envelopeSchema = graphSchema.extend({
   description: z.unknown().optional(),
   view: z.unknown().optional(),
   sweep: z.unknown().optional(),
-  frames: z.unknown().optional()
+  frames: z.unknown().optional(),
+  subgraphs: z.unknown().optional()
 });
 
 /** The JSON Schema (draft 2020-12) of the graph file, for other tools and editors. */
