@@ -1,6 +1,7 @@
 import type { GraphModel, io } from '@tensorflow/tfjs';
 import type { RunContext } from '../../src/lib/graph/node-type';
 import { UnigramTokenizer, type VocabEntry } from './tokenizer';
+import { warmUpStages } from './warm-up';
 
 /**
  * The Universal Sentence Encoder lite (Cer et al. 2018, "Universal Sentence Encoder"): a
@@ -10,6 +11,8 @@ import { UnigramTokenizer, type VocabEntry } from './tokenizer';
 export interface UseLite {
   model: GraphModel;
   tokenizer: UnigramTokenizer;
+  /** The heavy nodes, in order, that the staged first run stops at (see warm-up.ts). */
+  stages: string[];
 }
 
 /** Length of every USE-lite vector. */
@@ -59,7 +62,7 @@ async function readUseLite(context: RunContext): Promise<UseLite> {
   const vocabulary = parseJson(await readAsset(context, 'vocab.json'), 'vocab.json');
   const tokenizer = new UnigramTokenizer(vocabulary as VocabEntry[]);
 
-  return { model, tokenizer };
+  return { model, tokenizer, stages: warmUpStages(modelJson.modelTopology) };
 }
 
 async function readAsset(context: RunContext, name: string): Promise<Uint8Array> {
