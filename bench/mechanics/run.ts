@@ -3,39 +3,33 @@
  * inside, weight gradients, Adam) in Kumiki (tfjs 4.22, wasm backend, float32, one thread in
  * Node) and in PyTorch CPU (bench/mechanics/torch_step.py, same weights and batch), in rounds
  * that alternate the two so that both see the same load on a shared machine. Prints median
- * and best times per round and the ratio ours / PyTorch (one thread, then all cores).
+ * and best wall times per round, the median CPU time of each process per step (less disturbed
+ * by other work on a shared machine than wall time), and the ratios ours / PyTorch (one
+ * thread; PyTorch on all cores as well).
  * Usage: npx tsx bench/mechanics/run.ts [batch] [repeats] [rounds]
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpus } from 'node:os';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import type { Tensor, Tensor2D } from '@tensorflow/tfjs';
 import { adam } from '../../nodes/mechanics/adam';
 import { ldLossAutodiff } from '../../nodes/mechanics/ld-autodiff';
 import { ldLossAndGradients, type NetTensors } from '../../nodes/mechanics/ld-loss';
-import { initLayers } from '../../nodes/mechanics/network';
-import { seededRandom } from '../../src/lib/engine/random';
+import { stepSpec } from './step-spec';
+import { torchPeer } from './torch-peer';
 
 const batch = Number(process.argv[2] ?? 1024);
 const repeats = Number(process.argv[3] ?? 7);
 const rounds = Number(process.argv[4] ?? 3);
 await tf.setBackend('wasm');
 
-const random = seededRandom(1, 'bench-mechanics');
-const layers = initLayers([8, 256, 256, 256, 256, 1], random);
-const x = Float32Array.from(
-  { length: 8 * batch },
-  (_, i) => (2 * random() - 1) * (i % 8 < 4 ? 1.5 : 3)
-);
-const target = Float32Array.from({ length: 8 * batch }, () => 4 * (random() - 0.5));
+const { layers, x, target } = stepSpec(batch);
 
 interface Timing {
   loss: number;
   median: number;
   best: number;
+  cpuMedian: number;
 }
 
 /** Times `repeats` training steps (after two warm-up steps) of a loss-and-gradients method. */
@@ -62,27 +56,22 @@ function timeOurs(method: typeof ldLossAndGradients, count: number): Timing {
   step();
   step();
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let r = 0; r < count; r++) {
     const start = performance.now();
+    const startCpu = process.cpuUsage();
     step();
     times.push(performance.now() - start);
+    const used = process.cpuUsage(startCpu);
+    cpu.push((used.user + used.system) / 1000);
   }
   optimizer.dispose();
   tf.dispose([...params, xs, ts]);
-  times.sort((a, b) => a - b);
-  return { loss, median: times[Math.floor(times.length / 2)], best: times[0] };
+  const middle = (v: number[]) => v.sort((a, b) => a - b)[Math.floor(v.length / 2)];
+  return { loss, median: middle(times), best: Math.min(...times), cpuMedian: middle(cpu) };
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'kumiki-bench-'));
-const specPath = join(dir, 'spec.json');
-const shapes = layers.map((l) => [l.inputs, l.outputs]);
-const spec = { shapes, weights: layers.map((l) => l.weights), biases: layers.map((l) => l.bias) };
-writeFileSync(specPath, JSON.stringify({ ...spec, x: [...x], target: [...target], repeats }));
-const torch = (threads: number): Timing & { threads: number; version: string } => {
-  const args = ['bench/mechanics/torch_step.py', specPath, String(threads)];
-  const out = JSON.parse(execFileSync('/usr/bin/python3', args, { encoding: 'utf8' }));
-  return { ...out.runs[0], version: out.torch };
-};
+const torch = torchPeer(batch, repeats);
 
 const cores = cpus().length;
 console.log(
@@ -91,28 +80,32 @@ console.log(
 );
 console.log(`tfjs ${tf.version.tfjs} (${tf.getBackend()}, one thread); ${cores} cores\n`);
 console.log(
-  '| round | ours median (ms) | PyTorch 1 thread median (ms) | ratio | ours best | PyTorch best | ' +
-    `ratio of best | PyTorch ${cores} threads median (ms) | ours ÷ that |`
+  '| round | ours median (ms) | PyTorch 1 thread median (ms) | ratio | ratio of best | ' +
+    `ours CPU (ms) | PyTorch CPU (ms) | CPU ratio | PyTorch ${cores} threads median (ms) | ` +
+    'ours ÷ that |'
 );
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 const ratios: number[] = [];
+const cpuRatios: number[] = [];
 let losses = '';
 for (let round = 1; round <= rounds; round++) {
   const ours = timeOurs(ldLossAndGradients, repeats);
   const one = torch(1);
   const all = torch(cores);
   ratios.push(ours.median / one.median);
+  cpuRatios.push(ours.cpuMedian / one.cpuMedian);
   losses = `loss at step 1: ours ${ours.loss.toFixed(5)}, PyTorch ${one.version} ${one.loss.toFixed(5)}`;
   const f = (v: number) => v.toFixed(1);
+  const r = (a: number, b: number) => (a / b).toFixed(2);
   console.log(
-    `| ${round} | ${f(ours.median)} | ${f(one.median)} | ${(ours.median / one.median).toFixed(2)} | ` +
-      `${f(ours.best)} | ${f(one.best)} | ${(ours.best / one.best).toFixed(2)} | ` +
-      `${f(all.median)} | ${(ours.median / all.median).toFixed(2)} |`
+    `| ${round} | ${f(ours.median)} | ${f(one.median)} | ${r(ours.median, one.median)} | ` +
+      `${r(ours.best, one.best)} | ${f(ours.cpuMedian)} | ${f(one.cpuMedian)} | ` +
+      `${r(ours.cpuMedian, one.cpuMedian)} | ${f(all.median)} | ${r(ours.median, all.median)} |`
   );
 }
-ratios.sort((a, b) => a - b);
+const mid = (v: number[]) => v.sort((a, b) => a - b)[Math.floor(v.length / 2)].toFixed(2);
 console.log(
-  `\nmedian ratio ours ÷ PyTorch (1 thread): ${ratios[Math.floor(rounds / 2)].toFixed(2)}`
+  `\nmedian over rounds, ours ÷ PyTorch (1 thread): wall ${mid(ratios)}, CPU time ${mid(cpuRatios)}`
 );
 console.log(losses);
 

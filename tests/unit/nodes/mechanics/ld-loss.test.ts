@@ -6,7 +6,11 @@ import {
   accelerationLossAutodiff
 } from '../../../../nodes/mechanics/baseline';
 import { ldLossAutodiff, tanhR } from '../../../../nodes/mechanics/ld-autodiff';
-import { ldLossAndGradients, type NetTensors } from '../../../../nodes/mechanics/ld-loss';
+import {
+  fastTranspose,
+  ldLossAndGradients,
+  type NetTensors
+} from '../../../../nodes/mechanics/ld-loss';
 import { secondOrder } from '../../../../nodes/mechanics/network';
 import type { PlainLayer } from '../../../../src/lib/graph/values';
 import { tf, tfContext } from '../tf-context';
@@ -143,6 +147,32 @@ describe('Lagrange–Dirac loss gradients', () => {
     expect(d3(x).dataSync()[0]).toBeCloseTo(third, 4);
     expect(d4(x).dataSync()[0]).toBeCloseTo(fourth, 4);
     expect(() => d(d(tf.tanh))(x)).toThrow(/Cannot compute gradient/);
+  });
+});
+
+describe('fastTranspose', () => {
+  it('moves every entry (i, j) to (j, i), for the block-of-8, block-of-4 and plain paths', () => {
+    for (const [rows, cols] of [
+      [1024, 256],
+      [2048, 16],
+      [10, 12],
+      [1024, 8],
+      [7, 5]
+    ]) {
+      const values = Float32Array.from({ length: rows * cols }, (_, i) => i * 0.5 - 3);
+      const before = tf.memory().numTensors;
+      const out = tf.tidy(() => fastTranspose(tf, tf.tensor2d(values, [rows, cols])));
+      expect(out.shape).toEqual([cols, rows]);
+      const data = out.dataSync();
+      out.dispose();
+      expect(tf.memory().numTensors).toBe(before);
+      let mismatches = 0;
+      for (let i = 0; i < rows; i++) {
+        for (let j = 0; j < cols; j++)
+          if (data[j * rows + i] !== values[i * cols + j]) mismatches++;
+      }
+      expect(mismatches).toBe(0);
+    }
   });
 });
 
