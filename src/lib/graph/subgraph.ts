@@ -110,15 +110,21 @@ export function subgraphNodeType(id: string, def: SubgraphDefinition, lookup: Lo
     version: 1,
     title: def.title,
     category: SUBGRAPH_CATEGORY,
-    description:
-      def.description ||
-      `A subgraph of ${def.nodes.length} nodes, defined once in this graph file.`,
+    description: def.description || summary(def, lookup),
     inputs,
     outputs,
     params,
     run: () =>
       Promise.reject(new Error('A subgraph node runs through its inner nodes; flatten first.'))
   };
+}
+
+/** What a definition without a description says about itself: its nodes, by title. */
+function summary(def: SubgraphDefinition, lookup: Lookup): string {
+  const titles = def.nodes.slice(0, 4).map((n) => lookup(n.type)?.title ?? n.type);
+  const more = def.nodes.length > 4 ? ', …' : '';
+  const count = `${def.nodes.length} node${def.nodes.length === 1 ? '' : 's'}`;
+  return `A subgraph of ${count} (${titles.join(', ')}${more}), defined once in this graph file.`;
 }
 
 /**
@@ -142,10 +148,19 @@ export function withSubgraphs(lookup: Lookup, map: SubgraphMap | undefined): Loo
   return wrapped;
 }
 
-/** The definition ids `def`'s nodes use, directly. */
-export function usedDefinitions(def: { nodes: GraphNode[] }): string[] {
-  const ids = def.nodes.map((n) => definitionIdOf(n.type));
-  return [...new Set(ids.filter((id): id is string => id !== undefined))];
+/**
+ * The definition ids `def`'s nodes use, directly. It also runs on definitions read from a
+ * file before their nodes are checked, so an entry that is not a node with a text type is
+ * skipped here and reported by the node checks.
+ */
+export function usedDefinitions(def: { nodes: readonly unknown[] }): string[] {
+  const ids = new Set<string>();
+  for (const node of def.nodes) {
+    const type = typeof node === 'object' && node !== null ? (node as GraphNode).type : undefined;
+    const id = typeof type === 'string' ? definitionIdOf(type) : undefined;
+    if (id !== undefined) ids.add(id);
+  }
+  return [...ids];
 }
 
 /**

@@ -92,6 +92,10 @@ export function paramsFor(type: NodeType): fc.Arbitrary<Record<string, unknown>>
 
 const typeNames = nodeTypes.map((t) => t.type);
 
+/** Subgraph ids the generated files define and use, a hostile one among them. */
+const SUBGRAPH_IDS = ['g1', 'g2', 'constructor'];
+const SUBGRAPH_TYPES = [...SUBGRAPH_IDS, 'missing'].map((id) => `subgraph/${id}`);
+
 /** A node entry: a registered type (mostly), an id, a version, params, a position, a label. */
 const nodeEntry = fc
   .tuple(
@@ -107,7 +111,8 @@ const nodeEntry = fc
     fc.oneof(
       { weight: 8, arbitrary: fc.constant(undefined) },
       fc.string({ maxLength: 6 }),
-      fc.constantFrom(...HOSTILE_KEYS)
+      fc.constantFrom(...HOSTILE_KEYS),
+      { weight: 2, arbitrary: fc.constantFrom(...SUBGRAPH_TYPES) }
     )
   )
   .chain(([type, id, version, position, label, otherType]) =>
@@ -149,11 +154,72 @@ const edgeEntry = fc.oneof(
   jsonish
 );
 
+const portName = fc.oneof({ weight: 5, arbitrary: socket }, fc.constantFrom('in', 'out'));
+
+/**
+ * A subgraph definition: inner nodes (which may be instances of g1 or g2, so nesting and
+ * recursion both occur), inner edges, and exposed inputs, outputs and params over the same
+ * names, each mostly well-formed.
+ */
+const definitionEntry = fc.oneof(
+  {
+    weight: 8,
+    arbitrary: fc.record(
+      {
+        title: fc.oneof({ weight: 5, arbitrary: fc.string({ minLength: 1 }) }, jsonish),
+        description: fc.oneof(fc.string(), jsonish),
+        nodes: fc.oneof({ weight: 9, arbitrary: fc.array(nodeEntry, { maxLength: 3 }) }, jsonish),
+        edges: fc.oneof({ weight: 9, arbitrary: fc.array(edgeEntry, { maxLength: 3 }) }, jsonish),
+        inputs: fc.array(
+          fc.record({
+            name: portName,
+            targets: fc.array(fc.record({ node: nodeRef, input: socket }), { maxLength: 2 })
+          }),
+          { maxLength: 2 }
+        ),
+        outputs: fc.array(
+          fc.record({ name: portName, from: fc.record({ node: nodeRef, output: socket }) }),
+          { maxLength: 2 }
+        ),
+        params: fc.array(
+          fc.record({
+            name: portName,
+            node: nodeRef,
+            param: fc.constantFrom('seed', 'maxDimension', 'file', 'x', '__proto__')
+          }),
+          { maxLength: 2 }
+        )
+      },
+      { requiredKeys: ['title', 'nodes', 'edges', 'inputs', 'outputs', 'params'] }
+    )
+  },
+  jsonish
+);
+
+/** A file's `subgraphs` map: definitions by id (some ids invalid or hostile), or junk. */
+const subgraphsEntry = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc
+      .array(fc.tuple(fc.constantFrom(...SUBGRAPH_IDS, '1bad', '__proto__'), definitionEntry), {
+        maxLength: 3
+      })
+      .map((entries) => {
+        const map: Record<string, unknown> = {};
+        for (const [id, def] of entries) {
+          Object.defineProperty(map, id, { value: def, enumerable: true, writable: true });
+        }
+        return map;
+      })
+  },
+  jsonish
+);
+
 /** A whole graph file as a JS value: mostly well-formed, with generated faults throughout. */
 export const graphValue: fc.Arbitrary<Record<string, unknown>> = fc.record(
   {
     format: fc.oneof({ weight: 9, arbitrary: fc.constant('kumiki-graph') }, jsonish),
-    version: fc.oneof({ weight: 8, arbitrary: fc.constant(1) }, jsonish, fc.integer()),
+    version: fc.oneof({ weight: 8, arbitrary: fc.constantFrom(1, 2) }, jsonish, fc.integer()),
     title: fc.oneof(
       { weight: 5, arbitrary: fc.string() },
       fc.constantFrom(...HOSTILE_TEXT),
@@ -177,7 +243,8 @@ export const graphValue: fc.Arbitrary<Record<string, unknown>> = fc.record(
         { maxLength: 3 }
       ),
       jsonish
-    )
+    ),
+    subgraphs: subgraphsEntry
   },
   { requiredKeys: ['format', 'version', 'title', 'seed', 'nodes', 'edges'] }
 );

@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import { getNodeType } from '../../../nodes/registry';
 import { parseGraph, serializeGraph, type LoadResult } from '../../../src/lib/graph/load';
 import { checkParam } from '../../../src/lib/graph/params';
+import { withSubgraphs } from '../../../src/lib/graph/subgraph';
 import { PROBLEM_CODES, type ProblemCode } from '../../../src/lib/graph/problems';
 
 /** Problems about the whole file, which have no node and may have no field. */
@@ -40,7 +41,9 @@ const CLEANED_CODES = new Set<ProblemCode>([
   'E_SOCKET_TYPE',
   'E_INPUT_TAKEN',
   'W_NODE_FIELD',
-  'E_SHAPE'
+  'E_SHAPE',
+  'E_SUBGRAPH',
+  'E_SUBGRAPH_RECURSION'
 ]);
 
 /** The own property names of Object.prototype before any test ran. */
@@ -66,7 +69,7 @@ export function expectSoundLoad(result: LoadResult, fileName: string): void {
     if (NODE_CODES.has(problem.code)) expect(typeof problem.nodeId).toBe('string');
     if (!FILE_CODES.has(problem.code)) expect(typeof problem.field).toBe('string');
     if (problem.code === 'E_PARAM') {
-      const name = problem.field!.replace(/^params\./, '');
+      const name = problem.field!.replace(/^(subgraphs\.[^.]+\.)?params\./, '');
       expect(problem.message).toContain(`"${name}"`);
     }
   }
@@ -75,8 +78,10 @@ export function expectSoundLoad(result: LoadResult, fileName: string): void {
 
   const ids = new Set(doc.nodes.map((n) => n.id));
   expect(ids.size).toBe(doc.nodes.length);
-  for (const node of doc.nodes) {
-    const type = getNodeType(node.type);
+  const types = withSubgraphs(getNodeType, doc.subgraphs);
+  const inner = Object.values(doc.subgraphs ?? {}).flatMap((d) => d.nodes);
+  for (const node of [...doc.nodes, ...inner]) {
+    const type = types(node.type);
     if (!type) continue;
     for (const [name, spec] of Object.entries(type.params)) {
       expect(checkParam(name, spec, node.params[name])).toBeUndefined();

@@ -81,6 +81,16 @@ describe('loading subgraphs', () => {
     expect(load(doc).problems.map((p) => p.code)).toContain('E_SUBGRAPH');
   });
 
+  it('reports inner entries that are not nodes instead of throwing (fuzz finding)', () => {
+    for (const entry of [null, 7, { id: 'x', type: null }]) {
+      const doc = grouped() as unknown as { subgraphs: Record<string, { nodes: unknown[] }> };
+      doc.subgraphs.group.nodes.unshift(entry);
+      const result = load(doc);
+      expect(result.problems.length).toBeGreaterThan(0);
+      expect(result.problems.every((p) => p.field?.startsWith('subgraphs.group'))).toBe(true);
+    }
+  });
+
   it('expands a subgraph node back to the graph it was grouped from', () => {
     const before = flat();
     const { doc, instanceId } = groupNodes(before, ['persistence', 'diagram']);
