@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import {
@@ -7,6 +8,7 @@ import {
   sweepCells,
   sweepCsv,
   sweepHeatmaps,
+  unfinishedCells,
   type SweepCellResult,
   type SweepTable
 } from '../lib/engine/sweep';
@@ -17,11 +19,14 @@ import { plotToSvg } from '../lib/plot/svg';
 import { applySets, createExecutor, type RunFlags } from './command-run';
 import { EXIT, UsageError } from './exit';
 import { readGraphFile } from './read-graph';
+import { runLimits } from './run-limits';
 
 /**
  * `kumiki sweep <graph>`: runs the graph's sweep and writes `sweep.json`, `sweep.csv` and one
  * heatmap SVG per field. With `--cell i` it runs only cell i and writes `cells/<i>.json`, so
  * cells can run as separate jobs; `kumiki sweep-merge <out>` then builds the table.
+ * `--timeout` and `--node-timeout` work as in `kumiki run`: sweep.json is rewritten after each
+ * cell, and its `status` and `unfinished` say how far the sweep got.
  */
 export async function commandSweep(
   path: string,
@@ -37,6 +42,14 @@ export async function commandSweep(
   const out = await prepareOutFolder(flags.out);
   const executor = await createExecutor(path, flags);
   const total = sweepCells(doc.sweep).length;
+  const limits = runLimits(flags, join(out, 'summary.json'), path, doc);
+  const controller = new AbortController();
+  const onInterrupt = () => controller.abort();
+  const runOptions = {
+    signal: controller.signal,
+    nodeTimeoutMs: limits.nodeTimeoutMs,
+    onEvent: limits.track
+  };
 
   if (flags.cell !== undefined) {
     const index = /^\d+$/.test(flags.cell) ? Number(flags.cell) : NaN;
@@ -45,7 +58,15 @@ export async function commandSweep(
         `--cell must be a whole number from 0 to ${total - 1}; found "${flags.cell}".`
       );
     }
-    const result = await runSweepCell(executor, doc, index);
+    process.once('SIGINT', onInterrupt);
+    const stopTimer = limits.start(controller);
+    const result = await runSweepCell(executor, doc, index, runOptions);
+    stopTimer();
+    limits.finish();
+    process.off('SIGINT', onInterrupt);
+    // A stopped cell has no result: no file, so a job system runs it again.
+    if (controller.signal.aborted) return stoppedExit(limits, `cell ${index} of ${total}`);
+
     await mkdir(join(out, 'cells'), { recursive: true });
     await writeFile(
       join(out, 'cells', `${index}.json`),
@@ -55,19 +76,51 @@ export async function commandSweep(
     return result.status === 'finished' ? EXIT.ok : EXIT.nodeFailed;
   }
 
-  const controller = new AbortController();
-  const onInterrupt = () => controller.abort();
   process.once('SIGINT', onInterrupt);
+  const stopTimer = limits.start(controller);
+  const done: SweepCellResult[] = [];
   const table = await runSweep(executor, doc, {
-    signal: controller.signal,
+    ...runOptions,
     onCell: (result) => {
-      if (flags.quiet && result.status === 'finished') return;
-      process.stderr.write(`cell ${result.index + 1}/${total}: ${describe(result)}\n`);
+      done.push(result);
+      writeProgress(out, mergeCells(doc.sweep!, done));
+      limits.update({ cellsDone: done.length, cellsTotal: total });
+      if (!flags.quiet || result.status !== 'finished') {
+        process.stderr.write(`cell ${result.index + 1}/${total}: ${describe(result)}\n`);
+      }
     }
   });
+  stopTimer();
   process.off('SIGINT', onInterrupt);
-  await writeTable(out, table);
-  return exitFor(table, total, controller.signal.aborted);
+
+  const status = limits.timedOut()
+    ? 'timed-out'
+    : controller.signal.aborted
+      ? 'stopped'
+      : table.cells.every((c) => c.status === 'finished') && table.cells.length === total
+        ? 'finished'
+        : 'failed';
+  await writeTable(out, table, { status, timeout: limits.timeoutSeconds });
+  limits.finish();
+  if (controller.signal.aborted) return stoppedExit(limits, 'the sweep');
+  return exitFor(table, total, false);
+}
+
+/** sweep.json while the sweep runs, so a process stopped hard still leaves what it reached. */
+function writeProgress(out: string, table: SweepTable): void {
+  const unfinished = unfinishedCells(table.sweep, table.cells);
+  const json = { ...table, status: 'running', unfinished };
+  writeFileSync(join(out, 'sweep.json'), `${JSON.stringify(json, null, 2)}\n`);
+}
+
+/** Says why a sweep or a cell stopped early and gives the exit code: 124 or 130. */
+function stoppedExit(limits: ReturnType<typeof runLimits>, what: string): number {
+  if (limits.timedOut()) {
+    process.stderr.write(`${what} was stopped after --timeout ${limits.timeoutSeconds} s.\n`);
+    return EXIT.timeout;
+  }
+  process.stderr.write(`${what} was stopped.\n`);
+  return EXIT.interrupted;
 }
 
 /**
@@ -107,7 +160,8 @@ export async function commandSweepMerge(out: string): Promise<number> {
     sweep,
     cells.map((c) => c.result)
   );
-  await writeTable(resolve(out), table);
+  const status = table.cells.every((c) => c.status === 'finished') ? 'finished' : 'failed';
+  await writeTable(resolve(out), table, { status });
   return exitFor(table, total, false);
 }
 
@@ -133,9 +187,19 @@ async function readCell(path: string): Promise<{ sweep: SweepSpec; result: Sweep
   return { sweep: shape.data, result };
 }
 
-async function writeTable(out: string, table: SweepTable) {
+/**
+ * Writes sweep.json (the table, with `status` and the indices of the `unfinished` cells:
+ * failed, stopped or never run), sweep.csv and the heatmaps.
+ */
+async function writeTable(
+  out: string,
+  table: SweepTable,
+  end: { status: string; timeout?: number }
+) {
   await mkdir(out, { recursive: true });
-  await writeFile(join(out, 'sweep.json'), `${JSON.stringify(table, null, 2)}\n`);
+  const unfinished = unfinishedCells(table.sweep, table.cells);
+  const json = { ...table, status: end.status, timeout: end.timeout, unfinished };
+  await writeFile(join(out, 'sweep.json'), `${JSON.stringify(json, null, 2)}\n`);
   await writeFile(join(out, 'sweep.csv'), sweepCsv(table));
   for (const [k, plot] of sweepHeatmaps(table).entries()) {
     await writeFile(

@@ -9,12 +9,13 @@ const USAGE = `Usage:
   kumiki run <graph.json> [--set <nodeId>.<param>=<value> ...] [--out <dir>] [--all]
              [--cache <dir> | --no-cache] [--quiet] [--timeout <s>] [--node-timeout <s>]
   kumiki sweep <graph.json> [--cell <index>] [--set ...] [--out <dir>] [--cache <dir> | --no-cache]
+               [--quiet] [--timeout <s>] [--node-timeout <s>]
   kumiki sweep-merge <dir>
   kumiki validate <graph.json>
   kumiki nodes [--json]
 
 Exit codes: 0 success, 1 a node failed or ran past --node-timeout, 2 invalid file or usage,
-  3 internal error, 124 the run ran past --timeout, 130 stopped by Ctrl+C,
+  3 internal error, 124 the run or sweep ran past --timeout, 130 stopped by Ctrl+C,
   137 stopped hard: a node kept the process busy 5 s past a time limit.`;
 
 /** The `kumiki` command: runs, checks and describes graph files headlessly. */

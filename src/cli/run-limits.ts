@@ -76,6 +76,12 @@ export function runLimits(
       watchdog.summary(live);
     },
 
+    /** Adds fields to the summary the watchdog writes on a hard stop (a sweep's progress). */
+    update(fields: Record<string, unknown>): void {
+      Object.assign(live, fields);
+      watchdog?.summary(live);
+    },
+
     /** The run ended by itself: the watchdog may go. */
     finish(): void {
       watchdog?.stop();

@@ -1,7 +1,9 @@
 import type { GraphDocument, SweepSpec } from '../graph/document';
 import type { HeatmapPlot } from '../graph/values';
-import type { RunEvent } from './events';
-import type { Executor } from './executor';
+import type { Executor, RunOptions } from './executor';
+
+/** The run options a sweep passes on to each cell's run. */
+type CellRunOptions = Pick<RunOptions, 'signal' | 'onEvent' | 'nodeTimeoutMs'>;
 
 /** One cell of a sweep grid: its index (row-major over the axes) and one value per axis. */
 export interface SweepCell {
@@ -43,7 +45,7 @@ export async function runSweepCell(
   executor: Executor,
   doc: GraphDocument,
   index: number,
-  options: { signal?: AbortSignal; onEvent?: (event: RunEvent) => void } = {}
+  options: CellRunOptions = {}
 ): Promise<SweepCellResult> {
   const sweep = doc.sweep!;
   const cells = sweepCells(sweep);
@@ -75,21 +77,26 @@ export async function runSweepCell(
 export async function runSweep(
   executor: Executor,
   doc: GraphDocument,
-  options: {
-    signal?: AbortSignal;
-    onEvent?: (event: RunEvent) => void;
-    onCell?: (result: SweepCellResult, total: number) => void;
-  } = {}
+  options: CellRunOptions & { onCell?: (result: SweepCellResult, total: number) => void } = {}
 ): Promise<SweepTable> {
   const cells = sweepCells(doc.sweep!);
   const results: SweepCellResult[] = [];
+  const { onCell, ...runOptions } = options;
   for (const cell of cells) {
     if (options.signal?.aborted) break;
-    const result = await runSweepCell(executor, doc, cell.index, options);
+    const result = await runSweepCell(executor, doc, cell.index, runOptions);
     results.push(result);
-    options.onCell?.(result, cells.length);
+    onCell?.(result, cells.length);
   }
   return mergeCells(doc.sweep!, results);
+}
+
+/** The indices of the cells of `sweep` that did not finish: failed, stopped or never run. */
+export function unfinishedCells(sweep: SweepSpec, results: readonly SweepCellResult[]): number[] {
+  const finished = new Set(results.filter((c) => c.status === 'finished').map((c) => c.index));
+  return sweepCells(sweep)
+    .map((cell) => cell.index)
+    .filter((index) => !finished.has(index));
 }
 
 /** Puts cell results (from one process or many) into one table, in cell order. */
