@@ -20,6 +20,8 @@ const PERPLEXITY: NumberParam = {
   kind: 'number',
   default: 30,
   min: 1,
+  // Below the sentence count anyway, which MAX_TSNE_POINTS bounds.
+  max: 6000,
   help: 'Effective number of neighbours of each sentence; must be below the sentence count.'
 };
 const ITERATIONS: NumberParam = {
@@ -39,6 +41,7 @@ const LEARNING_RATE: NumberParam = {
   kind: 'number',
   default: 0,
   min: 0,
+  max: 1_000_000,
   help: 'Step size; 0 picks max(sentences / 48, 50), scikit-learn\'s "auto".'
 };
 

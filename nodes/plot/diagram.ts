@@ -10,6 +10,7 @@ const INDEX: NumberParam = {
   kind: 'integer',
   default: 0,
   min: 0,
+  max: 1_000_000,
   help: 'Which diagram of the chosen list to draw, counting from 0 (the pair number).'
 };
 

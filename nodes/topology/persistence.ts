@@ -19,6 +19,7 @@ const THRESHOLD: NumberParam = {
   kind: 'number',
   default: 0,
   min: 0,
+  max: 1e12,
   unit: 'point units',
   help: 'Longest edge in the complex; 0 means no threshold (the full filtration).'
 };

@@ -8,6 +8,7 @@ const LAG: NumberParam = {
   kind: 'integer',
   default: 1,
   min: 1,
+  max: 100_000,
   unit: 'samples',
   help: 'Lag τ between the coordinates of one point.'
 };
@@ -15,6 +16,7 @@ const STRIDE: NumberParam = {
   kind: 'integer',
   default: 8,
   min: 1,
+  max: 100_000,
   unit: 'samples',
   help: 'Stride L: keep every L-th delay vector.'
 };
@@ -22,6 +24,7 @@ const DIMENSION: NumberParam = {
   kind: 'integer',
   default: 3,
   min: 1,
+  max: 1000,
   help: 'Embedding dimension M: coordinates per point.'
 };
 

@@ -6,6 +6,7 @@ import { cacheKey } from './cache-key';
 import type { NodeSummary, RunEvent, RunSummary } from './events';
 import type { Host } from './host';
 import { checkOutputs } from './output-checks';
+import { paramProblem } from './param-checks';
 import { seededRandom } from './random';
 import { needsFlattening, runFlattened } from './subgraph-run';
 
@@ -130,6 +131,12 @@ export class Executor {
         node.id,
         `The node type "${node.type}" is not known to this Kumiki, so the node cannot run.`
       );
+      return;
+    }
+
+    const badParam = paramProblem(type, node.params);
+    if (badParam) {
+      this.fail(summary, emit, node.id, badParam.message, badParam.field);
       return;
     }
 
