@@ -4,6 +4,7 @@ import type { RunEvent, RunSummary } from '../lib/engine/events';
 import { MAX_DATA_FILE_BYTES } from '../lib/engine/host';
 import type { SweepCellResult } from '../lib/engine/sweep';
 import type { WorkerApi } from './engine.worker';
+import { budgetText, BudgetWatch, nodeBudgetMs } from './time-budget';
 
 /**
  * How long Stop waits for the worker to end the run before replacing the worker: a node in a
@@ -167,18 +168,49 @@ export function createRunner(options: RunnerOptions = {}): Runner {
     current.end(error);
   };
 
+  /**
+   * Makes one run call under the node time budget: the engine stops a node at its budget, and
+   * if a node is still running past the budget and a grace (it never gave the worker's thread
+   * back, so the engine's timer could not fire), the worker is replaced.
+   */
+  const budgeted = async <T extends { events: number }>(
+    onEvent: (event: RunEvent) => void,
+    call: (current: Engine, count: (e: RunEvent) => void, budgetMs?: number) => Promise<T>
+  ): Promise<T> => {
+    const current = await connect();
+    const budgetMs = nodeBudgetMs(globalThis.location?.search ?? '');
+    const watch = new BudgetWatch(budgetMs);
+    const timer = setInterval(() => {
+      const nodeId = watch.overdue(performance.now());
+      if (!nodeId || engine !== current) return;
+      const message =
+        `Node "${nodeId}" ran past its time budget of ${budgetText(budgetMs)} and did not ` +
+        'stop, so the engine was restarted.';
+      replace(new WorkerStoppedError(message));
+    }, 1000);
+    const see = (event: RunEvent) => {
+      watch.see(event, performance.now());
+      onEvent(event);
+    };
+    try {
+      return await withEvents(current, see, (count) => call(current, count, budgetMs));
+    } finally {
+      clearInterval(timer);
+    }
+  };
+
   return {
     async run(doc, onEvent, only) {
-      const current = await connect();
-      const call = (count: (e: RunEvent) => void) =>
-        current.api.run(doc, Comlink.proxy(count), only, preferredBackend());
-      return (await withEvents(current, onEvent, call)).summary;
+      const reply = await budgeted(onEvent, (current, count, budgetMs) =>
+        current.api.run(doc, Comlink.proxy(count), only, preferredBackend(), budgetMs)
+      );
+      return reply.summary;
     },
     async runSweepCell(doc, index, onEvent) {
-      const current = await connect();
-      const call = (count: (e: RunEvent) => void) =>
-        current.api.runSweepCell(doc, index, Comlink.proxy(count), preferredBackend());
-      return (await withEvents(current, onEvent, call)).result;
+      const reply = await budgeted(onEvent, (current, count, budgetMs) =>
+        current.api.runSweepCell(doc, index, Comlink.proxy(count), preferredBackend(), budgetMs)
+      );
+      return reply.result;
     },
     async cancel() {
       const current = engine;

@@ -64,7 +64,7 @@ async function startExecutor(preferred: string): Promise<Executor> {
  * counts the events passed on, since they reach the editor on their own message port and the
  * editor waits for all of them before it takes the reply.
  */
-async function begin(onEvent: (event: RunEvent) => void, backend: string) {
+async function begin(onEvent: (event: RunEvent) => void, backend: string, nodeTimeoutMs?: number) {
   controller?.abort();
   controller = new AbortController();
   executor ??= startExecutor(BACKENDS.includes(backend) ? backend : 'wasm');
@@ -75,7 +75,7 @@ async function begin(onEvent: (event: RunEvent) => void, backend: string) {
   };
   return {
     executor: await executor,
-    options: { signal: controller.signal, onEvent: count },
+    options: { signal: controller.signal, onEvent: count, nodeTimeoutMs },
     counter
   };
 }
@@ -99,14 +99,15 @@ export const workerApi = {
     });
     return lifeLock;
   },
-  /** Runs a graph (only as far as `only` needs, when given). */
+  /** Runs a graph (only as far as `only` needs, when given), each node within its budget. */
   async run(
     doc: GraphDocument,
     onEvent: (event: RunEvent) => void,
     only?: string[],
-    backend = 'wasm'
+    backend = 'wasm',
+    nodeTimeoutMs?: number
   ): Promise<{ summary: RunSummary; events: number }> {
-    const work = await begin(onEvent, backend);
+    const work = await begin(onEvent, backend, nodeTimeoutMs);
     const summary = await work.executor.run(doc, { ...work.options, only });
     return { summary, events: work.counter.events };
   },
@@ -115,9 +116,10 @@ export const workerApi = {
     doc: GraphDocument,
     index: number,
     onEvent: (event: RunEvent) => void,
-    backend = 'wasm'
+    backend = 'wasm',
+    nodeTimeoutMs?: number
   ): Promise<{ result: SweepCellResult; events: number }> {
-    const work = await begin(onEvent, backend);
+    const work = await begin(onEvent, backend, nodeTimeoutMs);
     const result = await runSweepCell(work.executor, doc, index, work.options);
     return { result, events: work.counter.events };
   },

@@ -183,6 +183,37 @@ test('Stop reaches the double-pendulum solver mid-trajectory', async ({ page }) 
   await expect(editor.node('pendulum')).toHaveAttribute('data-status', 'cancelled');
 });
 
+for (const backend of ['wasm', 'webgl']) {
+  test(`Stop reaches the sentence encoder on ${backend}, in its first run and later`, async ({
+    page
+  }) => {
+    const editor = new EditorPage(page);
+    await editor.open(`/?backend=${backend}`);
+    const status = page.getByTestId('run-status');
+    await editor.setParam('stsb', 'limit', '400');
+
+    // First in a fresh worker: Stop lands while the encoder loads or runs for the first time;
+    // then again in the same worker, between encoder calls.
+    for (const wait of [0, 1500]) {
+      await page.getByTestId('run-button').click();
+      await expect(editor.node('embed')).toHaveAttribute('data-status', 'running', {
+        timeout: 60_000
+      });
+      await page.waitForTimeout(wait);
+      await page.getByTestId('stop-button').click();
+      await expect(status).toHaveAttribute('data-phase', 'cancelled', { timeout: 5_000 });
+      // A cooperative stop, not the 1 s worker replacement.
+      await expect(status).not.toContainText('did not stop within 1 s');
+      await expect(editor.node('embed')).toHaveAttribute('data-status', 'cancelled');
+    }
+
+    await editor.setParam('stsb', 'limit', '4');
+    await page.getByTestId('run-button').click();
+    await expect(status).toHaveAttribute('data-phase', 'done', { timeout: 120_000 });
+    await expect(status).toHaveAttribute('data-backend', backend);
+  });
+}
+
 /** 1200 seeded random points in the unit cube: Rips persistence up to H2 takes about 10 s. */
 function cubePoints(): string {
   let state = 12345;
@@ -220,6 +251,53 @@ test('Stop reaches Rips persistence inside one cloud', async ({ page }) => {
   await expect(status).toHaveAttribute('data-phase', 'done', { timeout: 120_000 });
 });
 
+/** Keeps the engine worker's thread busy for `ms`, as a node that never yields would. */
+function holdEngineWorker(page: Page, ms: number): void {
+  for (const worker of page.workers()) {
+    if (!/engine/.test(worker.url())) continue;
+    void worker
+      .evaluate((span) => {
+        const end = Date.now() + span;
+        while (Date.now() < end);
+      }, ms)
+      .catch(() => {});
+  }
+}
+
+test('a node past its time budget fails alone, and a worker stuck past it is replaced', async ({
+  page
+}) => {
+  const editor = new EditorPage(page);
+  await editor.open('/?nodeTimeout=2');
+  const ids = await editor.nodeIds();
+  const status = page.getByTestId('run-status');
+
+  // 2000 sentences take far longer than 2 s: the engine stops the node at its budget.
+  await editor.setParam('stsb', 'limit', '1000');
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('run-log')).toContainText('each node may run for 2 s');
+  await expect(editor.node('embed')).toHaveAttribute('data-status', 'failed', {
+    timeout: 60_000
+  });
+  await expect(editor.node('embed').getByTestId('node-message')).toContainText(
+    'time budget of 2 s'
+  );
+  await expect(editor.node('stsb')).toHaveAttribute('data-status', 'done');
+  await expect(status).not.toHaveAttribute('data-phase', 'running', { timeout: 30_000 });
+
+  // A node that holds the thread cannot see its budget: the page replaces the worker.
+  await page.getByTestId('run-button').click();
+  await expect(editor.node('embed')).toHaveAttribute('data-status', 'running', {
+    timeout: 60_000
+  });
+  holdEngineWorker(page, 60_000);
+  await expect(status).toHaveAttribute('data-phase', 'failed', { timeout: 30_000 });
+  await expect(status).toContainText('Node "embed" ran past its time budget of 2 s');
+  await expect(page.locator('[data-status="running"]')).toHaveCount(0);
+  expect(await editor.nodeIds()).toEqual(ids);
+  await expect(editor.param('stsb', 'limit')).toHaveValue('1000');
+});
+
 /** Closes the engine worker from inside, as a crash would, without any hook in the app. */
 async function killEngineWorker(page: Page): Promise<void> {
   await expect.poll(() => page.workers().length).toBeGreaterThan(0);
@@ -237,14 +315,15 @@ test('Stop ends a run whose node holds the worker, by replacing the worker', asy
   await page.getByTestId('run-button').click();
   await expect(status).toHaveAttribute('data-phase', 'done', { timeout: 180_000 });
 
-  // One batch of 512 sentences is a single model call of seconds that never gives the thread
-  // back, so only replacing the worker can stop it.
+  // No bundled node holds the worker's thread for a second any more (bench/cancel), so the
+  // test holds it, as a node stuck in a loop that never yields would: only replacing the
+  // worker can stop the run then.
   await editor.setParam('stsb', 'limit', '400');
-  await editor.setParam('embed', 'batchSize', '512');
   await page.getByTestId('run-button').click();
   await expect(editor.node('embed')).toHaveAttribute('data-status', 'running', {
     timeout: 60_000
   });
+  holdEngineWorker(page, 30_000);
   await page.waitForTimeout(500);
   await page.getByTestId('stop-button').click();
   await expect(status).toHaveAttribute('data-phase', 'cancelled', { timeout: 5_000 });

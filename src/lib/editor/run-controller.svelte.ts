@@ -3,6 +3,8 @@ import type { GraphDocument } from '../graph/document';
 import type { Correlation, Plot } from '../graph/values';
 import type { Runner } from '../../worker/client';
 import { createRunner, WorkerStoppedError } from '../../worker/client';
+import { budgetText, nodeBudgetMs } from '../../worker/time-budget';
+import { eventBatch } from './event-batch';
 import { formatMs } from './format';
 import type { KumikiNode, NodeRunState } from './kumiki-node.svelte';
 import { plotImage, previewOf } from './preview';
@@ -34,6 +36,9 @@ export type RunPhase = 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
 
 const MAX_LOG = 400;
 
+/** How long the end of a run works on results before the page may paint, in milliseconds. */
+const SLICE_MS = 30;
+
 /**
  * Runs graphs in the engine worker and keeps what the page shows about runs: each node's
  * status and preview, the run log, and the correlations and plots of the last run.
@@ -42,9 +47,10 @@ export class RunController {
   phase: RunPhase = $state('idle');
   summaryText = $state('Not run yet.');
   backend = $state('');
-  log: LogEntry[] = $state([]);
+  // Replaced, never changed in place: raw state spares a proxy per line and per plot.
+  log: LogEntry[] = $state.raw([]);
   correlations: CorrelationResult[] = $state([]);
-  plots: PlotResult[] = $state([]);
+  plots: PlotResult[] = $state.raw([]);
   /** The graph changed since the results shown were computed. */
   stale = $state(false);
 
@@ -72,25 +78,27 @@ export class RunController {
     this.correlations = [];
     this.plots = [];
     this.stale = false;
+    // The budget is set with ?nodeTimeout=<seconds> in the page address (docs/security.md).
+    const budget = budgetText(nodeBudgetMs(globalThis.location?.search ?? ''));
     this.startLog(
-      only
-        ? `Run of "${doc.title}" up to ${only.join(', ')} started.`
-        : `Run of "${doc.title}" started with ${doc.nodes.length} nodes.`
+      (only
+        ? `Run of "${doc.title}" up to ${only.join(', ')} started`
+        : `Run of "${doc.title}" started with ${doc.nodes.length} nodes`) +
+        `; each node may run for ${budget === 'none' ? 'any time' : budget}.`
     );
     const token = {};
     this.current = token;
 
+    // Events are shown once per frame, so a flood of progress never holds up the page.
+    const events = eventBatch((event: RunEvent) => {
+      if (this.current === token) this.track(event);
+    });
     try {
-      const summary = await this.engine.run(
-        doc,
-        (event) => {
-          if (this.current === token) this.track(event);
-        },
-        only
-      );
+      const summary = await this.engine.run(doc, (event) => events.push(event), only);
+      events.flush();
       if (this.current !== token) return;
       this.current = null;
-      this.finish(doc, summary);
+      await this.finish(doc, summary);
     } catch (error) {
       if (this.current !== token) return;
       this.current = null;
@@ -216,9 +224,10 @@ export class RunController {
     }
   }
 
-  private finish(doc: GraphDocument, summary: RunSummary): void {
+  private async finish(doc: GraphDocument, summary: RunSummary): Promise<void> {
     this.backend = summary.backend;
     const failed: string[] = [];
+    let since = performance.now();
     for (const node of this.nodes()) {
       const result = summary.nodes[node.id];
       if (!result) continue;
@@ -226,6 +235,11 @@ export class RunController {
       if (result.status === 'failed') failed.push(node.id);
       if (result.status === 'finished' && node.spec) {
         node.preview = previewOf(node.spec, summary.outputs[node.id]);
+      }
+      // Hundreds of plot thumbnails take seconds: let the page paint between slices.
+      if (performance.now() - since > SLICE_MS) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        since = performance.now();
       }
     }
     this.collectResults(doc, summary);
@@ -262,11 +276,15 @@ export class RunController {
         }
         if (socket.type === 'plot') {
           const plot = outputs[key] as Plot;
+          // Drawn when first shown: a large graph has hundreds of plots, most never looked at.
+          let src: string | undefined;
           plots.push({
             nodeId: node.id,
             name: displayName(node),
             title: plot.title,
-            src: plotImage(plot)
+            get src() {
+              return (src ??= plotImage(plot));
+            }
           });
         }
       }
