@@ -8,7 +8,8 @@ import { embedBatch } from './embed-batch';
  * synchronous computation that nothing can interrupt, so its size bounds how long Stop waits:
  * 128 padded tokens take about 30–60 ms on the WASM backend of a two-core machine (up to about
  * 120 ms when other work shares it), against several hundred ms for 64 STS-B sentences. A
- * single sentence longer than this still goes in one call of its own.
+ * single sentence longer than this goes in one call of its own; the encoder reads only its
+ * first 128 tokens, so that call is no longer than a full one.
  */
 export const MAX_CALL_TOKENS = 128;
 
