@@ -1,15 +1,18 @@
 import type { Params } from '../graph/node-type';
 
 /**
- * A node's cache key: the SHA-256 of its type, type version, params, the graph seed and the
- * keys of the outputs feeding its inputs. Equal keys mean equal outputs, so changing one param
- * changes the key of that node and of everything downstream, and nothing else.
+ * A node's cache key: the SHA-256 of its type, type version, params, the graph seed, the salt
+ * of its random stream and the keys of the outputs feeding its inputs. Equal keys mean equal
+ * outputs, so changing one param changes the key of that node and of everything downstream,
+ * and nothing else. The salt is the node id (see seededRandom): two random nodes with equal
+ * params draw different streams, so they must not share a result.
  */
 export async function cacheKey(parts: {
   type: string;
   version: number;
   params: Params;
   seed: number;
+  randomSalt: string;
   inputs: Record<string, string>;
 }): Promise<string> {
   return sha256Hex(stableJson(parts));

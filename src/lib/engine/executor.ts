@@ -166,6 +166,7 @@ export class Executor {
       version: type.version,
       params: node.params,
       seed: doc.seed,
+      randomSalt: node.id,
       inputs: inputKeys
     });
     keys.set(node.id, key);

@@ -48,7 +48,14 @@ const slow: NodeType = {
     return { out: inputs.in as Float64Array };
   }
 };
-const types = new Map([source, double, slow].map((t) => [t.type, t]));
+const draw: NodeType = {
+  ...source,
+  type: 'test/draw',
+  async run(_i, _p, ctx) {
+    return { out: Float64Array.from({ length: 4 }, () => ctx.random()) };
+  }
+};
+const types = new Map([source, double, slow, draw].map((t) => [t.type, t]));
 
 const graph = (
   nodes: Array<[string, string, Record<string, unknown>?]>,
@@ -114,6 +121,34 @@ describe('Executor', () => {
     await executor.run(doc, { onEvent: (e) => events.push(e) });
     expect(calls).toEqual(['a', 'b']);
     expect(events).toContainEqual({ kind: 'finished', nodeId: 'c', ms: 0, cached: true });
+  });
+
+  it('gives two random nodes with equal params their own streams, not one cached result', async () => {
+    const both = await executor.run(
+      graph(
+        [
+          ['m1', 'test/draw'],
+          ['m2', 'test/draw']
+        ],
+        []
+      )
+    );
+    expect(both.nodes.m2.cached).toBe(false);
+    const fresh = () =>
+      new Executor(
+        {
+          tf,
+          files: { read: async () => new Uint8Array() },
+          assets: { read: async () => new Uint8Array() },
+          cache: memoryCache()
+        },
+        (t) => types.get(t)
+      );
+    for (const id of ['m1', 'm2']) {
+      const alone = await fresh().run(graph([[id, 'test/draw']], []));
+      expect(both.outputs[id].out).toEqual(alone.outputs[id].out);
+    }
+    expect(both.outputs.m1.out).not.toEqual(both.outputs.m2.out);
   });
 
   it('blocks only the dependants of a failed node and names the field', async () => {
