@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { getNodeType } from '../../nodes/registry';
 import type { GraphDocument } from '../lib/graph/document';
 import { parseParamText } from '../lib/graph/params';
+import { withSubgraphs } from '../lib/graph/subgraph';
 import { Executor } from '../lib/engine/executor';
 import { EXIT, UsageError } from './exit';
 import {
@@ -104,7 +105,8 @@ export function applySets(doc: GraphDocument, sets: string[]) {
         `--set ${set}: the graph has no node "${nodeId}"; ` +
           `it has ${doc.nodes.map((n) => `"${n.id}"`).join(', ')}.`
       );
-    const specs = getNodeType(node.type)?.params ?? {};
+    // A subgraph node's params are the inner params its definition exposes.
+    const specs = withSubgraphs(getNodeType, doc.subgraphs)(node.type)?.params ?? {};
     const spec = Object.hasOwn(specs, param) ? specs[param] : undefined;
     if (!spec)
       throw new UsageError(

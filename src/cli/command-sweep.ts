@@ -65,7 +65,7 @@ export async function commandSweep(
     limits.finish();
     process.off('SIGINT', onInterrupt);
     // A stopped cell has no result: no file, so a job system runs it again.
-    if (controller.signal.aborted) return stoppedExit(limits, `cell ${index} of ${total}`);
+    if (controller.signal.aborted) return stoppedExit(limits, `Cell ${index} of ${total}`);
 
     await mkdir(join(out, 'cells'), { recursive: true });
     await writeFile(
@@ -102,7 +102,7 @@ export async function commandSweep(
         : 'failed';
   await writeTable(out, table, { status, timeout: limits.timeoutSeconds });
   limits.finish();
-  if (controller.signal.aborted) return stoppedExit(limits, 'the sweep');
+  if (controller.signal.aborted) return stoppedExit(limits, 'The sweep');
   return exitFor(table, total, false);
 }
 

@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { DiagramPairs, Plot } from '../../src/lib/graph/values';
 import { expectSameDiagram, type FixtureDiagram } from '../unit/nodes/topology/diagram-compare';
+import { getNodeType } from '../../nodes/registry';
+import { applySets } from '../../src/cli/command-run';
+import { parseGraph } from '../../src/lib/graph/load';
 import { runGraphFile } from './run-graph';
 
 const reference: { clouds: Record<string, { count: number; diagram: FixtureDiagram }> } =
@@ -36,6 +39,16 @@ describe('graphs/persistence-subgraph.json', () => {
     expect(torus.birth.length).toBe(reference.clouds.torus.diagram['0'].length);
     expect(circle.birth.length).toBe(
       reference.clouds.circle.diagram['0'].length + reference.clouds.circle.diagram['1'].length
+    );
+  });
+
+  it('takes `kumiki run --set` on a subgraph node’s exposed param, and names a missing one', () => {
+    const text = readFileSync('graphs/persistence-subgraph.json', 'utf-8');
+    const doc = parseGraph(text, 'x.json', getNodeType).doc!;
+    applySets(doc, ['torusDiagram.maxDimension=0']);
+    expect(doc.nodes.find((n) => n.id === 'torusDiagram')!.params.maxDimension).toBe(0);
+    expect(() => applySets(doc, ['torusDiagram.threshold=1'])).toThrow(
+      'node "torusDiagram" (subgraph/diagramOfCloud) has no param "threshold"'
     );
   });
 });

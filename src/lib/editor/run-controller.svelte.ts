@@ -37,7 +37,7 @@ export type RunPhase = 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
 const MAX_LOG = 400;
 
 /** How long the end of a run works on results before the page may paint, in milliseconds. */
-const SLICE_MS = 30;
+const SLICE_MS = 15;
 
 /**
  * Runs graphs in the engine worker and keeps what the page shows about runs: each node's
@@ -95,7 +95,7 @@ export class RunController {
     });
     try {
       const summary = await this.engine.run(doc, (event) => events.push(event), only);
-      events.flush();
+      await events.drain();
       if (this.current !== token) return;
       this.current = null;
       await this.finish(doc, summary);

@@ -17,6 +17,8 @@ export interface NodeSummary {
   ms: number;
   cached: boolean;
   error?: string;
+  /** The param or socket a failure names, as the failed event does. */
+  field?: string;
   /** The node was stopped because it ran past its time budget. */
   timedOut?: boolean;
 }

@@ -283,6 +283,7 @@ export class Executor {
     ms = 0
   ) {
     const entry: NodeSummary = { status: 'failed', ms, cached: false, error: message };
+    if (field !== undefined) entry.field = field;
     summary.nodes[nodeId] = entry;
     emit({ kind: 'failed', nodeId, message, field });
   }

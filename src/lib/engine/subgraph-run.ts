@@ -28,14 +28,42 @@ export async function runFlattened(
   const titles = new Map(
     doc.nodes.map((n) => [n.id, definitionOf(doc.subgraphs, definitionIdOf(n.type) ?? '')?.title])
   );
-  const only = options.only?.flatMap((id) => {
-    const inner = flat.doc.nodes.filter((n) => ownerOf(n.id) === id && n.id !== id);
-    return inner.length > 0 ? inner.map((n) => n.id) : [id];
-  });
+  const byOwner = new Map<string, string[]>();
+  for (const node of flat.doc.nodes) {
+    const owner = ownerOf(node.id);
+    if (owner !== node.id) byOwner.set(owner, [...(byOwner.get(owner) ?? []), node.id]);
+  }
+  // An instance of a definition with no nodes (at any depth) has nothing to run: it finishes
+  // at once with no outputs, as its definition promises none.
+  const empty = [...flat.outputs.keys()].filter(
+    (id) => !byOwner.has(id) && (!options.only || options.only.includes(id))
+  );
+  const only = options.only?.flatMap((id) => byOwner.get(id) ?? (empty.includes(id) ? [] : [id]));
 
-  const relay = new EventRelay(flat, titles, options.onEvent ?? (() => {}));
+  const emit = options.onEvent ?? (() => {});
+  for (const id of empty) {
+    emit({ kind: 'queued', nodeId: id });
+    emit({ kind: 'started', nodeId: id });
+    emit({ kind: 'finished', nodeId: id, ms: 0, cached: false });
+  }
+  const relay = new EventRelay(flat, titles, emit);
   const summary = await run(flat.doc, { ...options, only, onEvent: (e) => relay.pass(e) });
-  return foldSummary(summary, flat, titles);
+  const folded = foldSummary(summary, flat, titles);
+  for (const id of empty) {
+    folded.nodes[id] = { status: 'finished', ms: 0, cached: false };
+    folded.outputs[id] = {};
+  }
+  return folded;
+}
+
+/**
+ * Text from the flat run with each quoted flat id (`"t/persistence"`) replaced by the node
+ * the user sees (`"t"`), so no message names a node that is not in the graph.
+ */
+function outerIds(flat: FlatGraph, text: string): string {
+  return text.replace(/"([^"\n]{1,300})"/g, (quoted, id: string) =>
+    id.includes('/') && flat.ids.has(id) ? `"${ownerOf(id)}"` : quoted
+  );
 }
 
 /** The message a person reads on a subgraph node when an inner node failed. */
@@ -43,7 +71,8 @@ function innerFailure(flat: FlatGraph, title: string | undefined, flatId: string
   const owner = ownerOf(flatId);
   const refused = flat.refused.get(owner);
   if (refused) return refused;
-  return `Inside the subgraph "${title ?? owner}", the node "${innerPathOf(flatId)}" failed: ${why}`;
+  const where = `Inside the subgraph "${title ?? owner}" (node "${owner}")`;
+  return `${where}, the inner node "${innerPathOf(flatId)}" failed: ${outerIds(flat, why)}`;
 }
 
 /** The field of an inner failure as the subgraph node names it: its exposed param, or a path. */
@@ -70,7 +99,10 @@ class EventRelay {
   pass(event: RunEvent): void {
     const owner = ownerOf(event.nodeId);
     if (owner === event.nodeId && !this.flat.refused.has(owner)) {
-      this.emit(event.kind === 'blocked' ? { ...event, by: ownerOf(event.by) } : event);
+      if (event.kind === 'blocked') this.emit({ ...event, by: ownerOf(event.by) });
+      else if (event.kind === 'failed') {
+        this.emit({ ...event, message: outerIds(this.flat, event.message) });
+      } else this.emit(event);
       return;
     }
     const path = innerPathOf(event.nodeId) || owner;
@@ -104,18 +136,20 @@ class EventRelay {
         }
         return;
       }
-      case 'failed':
+      case 'failed': {
         if (this.closed.has(owner)) return;
         this.closed.add(owner);
+        const field = outerField(this.flat, event.nodeId, event.field);
         this.emit({
           ...event,
           nodeId: owner,
           message: event.cancelled
             ? event.message
             : innerFailure(this.flat, this.titles.get(owner), event.nodeId, event.message),
-          field: outerField(this.flat, event.nodeId, event.field)
+          field
         });
         return;
+      }
       case 'blocked':
         if (ownerOf(event.by) === owner || this.closed.has(owner)) return;
         this.closed.add(owner);
@@ -138,8 +172,9 @@ function foldSummary(
   const groups = new Map<string, [string, NodeSummary][]>();
   for (const [id, entry] of Object.entries(summary.nodes)) {
     const owner = ownerOf(id);
-    if (owner === id && !flat.refused.has(owner)) nodes[id] = entry;
-    else groups.set(owner, [...(groups.get(owner) ?? []), [id, entry]]);
+    if (owner === id && !flat.refused.has(owner)) {
+      nodes[id] = entry.error ? { ...entry, error: outerIds(flat, entry.error) } : entry;
+    } else groups.set(owner, [...(groups.get(owner) ?? []), [id, entry]]);
   }
   for (const [id, values] of Object.entries(summary.outputs)) {
     if (ownerOf(id) === id) outputs[id] = values;
@@ -157,10 +192,12 @@ function foldSummary(
       cached: entries.every(([, e]) => e.cached)
     };
     if (worstEntry.timedOut) entry.timedOut = true;
+    const field = outerField(flat, worstId, worstEntry.field);
+    if (field !== undefined) entry.field = field;
     if (worstEntry.status === 'failed' && worstEntry.error) {
       entry.error = innerFailure(flat, titles.get(owner), worstId, worstEntry.error);
     } else if (worstEntry.error) {
-      entry.error = worstEntry.error;
+      entry.error = outerIds(flat, worstEntry.error);
     }
     nodes[owner] = entry;
   }

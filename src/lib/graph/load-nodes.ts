@@ -22,14 +22,31 @@ export function collector(fileName: string): { problems: GraphProblem[]; report:
   return { problems, report };
 }
 
+/** Where checkNodes' problems point, for node lists inside something else (a subgraph). */
+export interface NodeListScope {
+  /** The field a node's problem names, from the node's place in the list and its own field. */
+  field(index: number, field: string): string;
+  /** Filled with each kept node's place in the list, by id. */
+  indices: Map<string, number>;
+}
+
 /**
  * Checks node entries one by one: a malformed entry or duplicate id costs that node, bad
  * params cost that param, and a node of unknown type is kept with its params.
  */
-export function checkNodes(rawNodes: unknown[], lookup: TypeLookup, report: Report): GraphNode[] {
+export function checkNodes(
+  rawNodes: unknown[],
+  lookup: TypeLookup,
+  graphReport: Report,
+  scope?: NodeListScope
+): GraphNode[] {
   const nodes: GraphNode[] = [];
   const seen = new Set<string>();
   rawNodes.forEach((rawNode, index) => {
+    const report: Report = scope
+      ? (code, message, nodeId, field) =>
+          graphReport(code, message, nodeId, scope.field(index, field ?? ''))
+      : graphReport;
     const parsed = nodeCoreSchema.safeParse(rawNode);
     const rawId = (rawNode as { id?: unknown } | null)?.id;
     const nodeId = typeof rawId === 'string' ? rawId : `#${index}`;
@@ -56,6 +73,7 @@ export function checkNodes(rawNodes: unknown[], lookup: TypeLookup, report: Repo
       return;
     }
     seen.add(node.id);
+    scope?.indices.set(node.id, index);
 
     const type = lookup(node.type);
     if (!type) {

@@ -16,7 +16,7 @@ import { migrate } from './migrations';
 import { orderNodes } from './order';
 import type { GraphProblem } from './problems';
 import { descriptionSchema, envelopeSchema, sweepSchema, viewSchema } from './schema';
-import { checkSubgraphs } from './subgraph-check';
+import { checkInlinedSize, checkSubgraphs } from './subgraph-check';
 import { checkSweep } from './sweep-check';
 
 export type { TypeLookup } from './load-nodes';
@@ -77,6 +77,7 @@ export function validateGraph(raw: unknown, fileName: string, lookup: TypeLookup
   // Definitions first: their instances' sockets and params come from them.
   const { subgraphs, lookup: types } = checkSubgraphs(envelope.subgraphs, lookup, report);
   const nodes = checkNodes(envelope.nodes, types, report);
+  checkInlinedSize(nodes, subgraphs, report);
   const edges = checkEdges(envelope.edges, nodes, types, report);
   checkInputs(nodes, edges, types, report);
 
@@ -170,6 +171,7 @@ function checkEnvelope(raw: unknown, report: Report) {
     report('E_VERSION', migrated.error, undefined, 'version');
     return null;
   }
+  for (const note of migrated.notes) report('W_FIELD', note.message, undefined, note.field);
 
   const parsed = envelopeSchema.safeParse(migrated.doc);
   if (!parsed.success) {

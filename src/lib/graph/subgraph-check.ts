@@ -3,16 +3,19 @@ import type { GraphEdge, GraphNode } from './document';
 import type { Report, TypeLookup } from './load-nodes';
 import { checkEdges, checkInputs, checkNodes } from './load-nodes';
 import { orderNodes } from './order';
-import {
-  MAX_SUBGRAPHS,
-  NODE_ID_PATTERN,
-  subgraphCoreSchema,
-  subgraphInputSchema,
-  subgraphOutputSchema,
-  subgraphParamSchema
-} from './schema';
+import { MAX_SUBGRAPHS, NODE_ID_PATTERN, subgraphCoreSchema } from './schema';
 import type { SubgraphDefinition, SubgraphMap } from './subgraph';
-import { definitionIdOf, recursiveDefinitions, withSubgraphs } from './subgraph';
+import {
+  definitionIdOf,
+  definitionOf,
+  growingLookup,
+  inlinedSizes,
+  recursiveDefinitions,
+  withSubgraphs
+} from './subgraph';
+import { Ports } from './subgraph-ports';
+
+export { MAX_PORTS } from './subgraph-ports';
 
 /** A definition whose shape passed, with its parts not yet checked. */
 type Shell = Omit<SubgraphDefinition, 'nodes' | 'edges' | 'inputs' | 'outputs' | 'params'> & {
@@ -58,15 +61,76 @@ export function checkSubgraphs(
     delete shells[id];
   }
 
-  let types = lookup;
+  refuseTooLarge(shells, report);
+
+  // One lookup for the whole pass: each definition's type is built once, when first used.
+  const types = growingLookup(lookup, subgraphs);
   for (const id of dependencyOrder(shells)) {
     subgraphs[id] = checkDefinition(id, shells[id], types, report);
-    types = withSubgraphs(lookup, subgraphs);
   }
   // Keep the file's order of definitions, so a saved file diffs cleanly.
   const ordered: SubgraphMap = {};
-  for (const id of Object.keys(shells)) ordered[id] = subgraphs[id];
+  for (const id of Object.keys(shells)) {
+    if (Object.hasOwn(subgraphs, id)) ordered[id] = subgraphs[id];
+  }
   return { subgraphs: ordered, lookup: withSubgraphs(lookup, ordered) };
+}
+
+/**
+ * Leaves out each definition one instance of which would inline to more than the node bound,
+ * counting every nested instance as one besides its nodes (so a tower of empty definitions,
+ * each holding ten of the next, counts too). Counted on the entries as read, before their
+ * checks, so a definition that uses one left out here is left out too, with its own count,
+ * rather than checked with unknown nodes. The counts are memoised: one pass however deep.
+ */
+function refuseTooLarge(shells: Record<string, Shell>, report: Report): void {
+  const size = inlinedSizes(shells as unknown as SubgraphMap);
+  const refused = dependencyOrder(shells).filter((id) => size(id) > MAX_NODES);
+  for (const id of refused) {
+    const count = size(id);
+    const amount = count < 1e12 ? `${count} nodes` : `far more than ${MAX_NODES} nodes`;
+    report(
+      'E_TOO_LARGE',
+      `Inlining one node of the subgraph "${id}" would make ${amount}, counting every ` +
+        `nested subgraph node as one; at most ${MAX_NODES} run. The definition was left out; ` +
+        'use fewer nested subgraph nodes.',
+      undefined,
+      `subgraphs.${id}`
+    );
+  }
+  for (const id of refused) delete shells[id];
+}
+
+/** The nodes inlining `node` adds besides itself: none unless it is a kept subgraph's. */
+function nestedSize(node: GraphNode, map: SubgraphMap, size: (id: string) => number): number {
+  const id = definitionIdOf(node.type);
+  return id !== undefined && definitionOf(map, id) ? size(id) : 0;
+}
+
+/**
+ * Refuses a graph whose subgraph nodes, inlined, would pass the node bound (E_TOO_LARGE on
+ * the node that passes it), so `kumiki validate` says what `kumiki run` would refuse. Every
+ * nested subgraph node counts as one too: a tower of empty definitions adds no node, but
+ * inlining it still takes time and memory for each instance.
+ */
+export function checkInlinedSize(nodes: GraphNode[], map: SubgraphMap, report: Report): void {
+  const size = inlinedSizes(map);
+  let total = 0;
+  for (const node of nodes) {
+    const extra = nestedSize(node, map, size);
+    total += 1 + extra;
+    if (extra > 0 && total > MAX_NODES) {
+      report(
+        'E_TOO_LARGE',
+        `With this subgraph node ("${node.type}") inlined, the graph would have more than ` +
+          `${MAX_NODES} nodes, counting every nested subgraph node as one; use fewer ` +
+          'subgraph nodes or smaller definitions.',
+        node.id,
+        'type'
+      );
+      return;
+    }
+  }
 }
 
 function readShells(raw: Record<string, unknown>, report: Report): Record<string, Shell> {
@@ -144,14 +208,26 @@ function checkDefinition(
   report: Report
 ): SubgraphDefinition {
   const prefix = `subgraphs.${id}`;
-  const inner: Report = (code, message, nodeId, field) =>
+  // A node's own fields are named under its place in the list (`nodes.3.params.count`), so
+  // they cannot be read as the definition's exposed `params`, `inputs` or `outputs`.
+  const indices = new Map<string, number>();
+  const inner: Report = (code, message, nodeId, field) => {
+    const place = nodeId === undefined ? undefined : indices.get(nodeId);
+    const local =
+      place !== undefined && field !== undefined && /^(inputs|outputs)\./.test(field)
+        ? `nodes.${place}.${field}`
+        : field;
     report(
       code,
       `In the subgraph "${id}": ${message}`,
       nodeId === undefined ? undefined : `${id}/${nodeId}`,
-      field === undefined ? prefix : `${prefix}.${field}`
+      local === undefined ? prefix : `${prefix}.${local}`
     );
-  const nodes = checkNodes(shell.nodes, lookup, inner);
+  };
+  const nodes = checkNodes(shell.nodes, lookup, inner, {
+    field: (index, field) => (field ? `nodes.${index}.${field}` : `nodes.${index}`),
+    indices
+  });
   const edges = checkEdges(shell.edges, nodes, lookup, inner);
   for (const cycle of orderNodes(
     nodes.map((n) => n.id),
@@ -178,120 +254,4 @@ function checkDefinition(
   const fed = def.inputs.flatMap((p) => p.targets.map((t) => `${t.node}\u0000${t.input}`));
   checkInputs(nodes, edges, lookup, inner, fed);
   return def;
-}
-
-/** Checks a definition's exposed sockets and params one by one against its inner graph. */
-class Ports {
-  private byId: Map<string, GraphNode>;
-  private fedInside: Set<string>;
-
-  constructor(
-    private id: string,
-    nodes: GraphNode[],
-    edges: GraphEdge[],
-    private lookup: TypeLookup,
-    private report: Report
-  ) {
-    this.byId = new Map(nodes.map((n) => [n.id, n]));
-    this.fedInside = new Set(edges.map((e) => `${e.to.node}\u0000${e.to.input}`));
-  }
-
-  inputs(raw: unknown[]): SubgraphDefinition['inputs'] {
-    const names = new Set<string>();
-    const taken = new Set(this.fedInside);
-    return this.each(raw, 'inputs', subgraphInputSchema, names, (port, field) => {
-      for (const [i, target] of port.targets.entries()) {
-        const why = this.socketProblem(target.node, 'inputs', target.input);
-        const key = `${target.node}\u0000${target.input}`;
-        if (why) return [`${field}.targets.${i}`, why];
-        if (taken.has(key))
-          return [
-            `${field}.targets.${i}`,
-            `the input "${target.node}.${target.input}" already has an edge`
-          ];
-        taken.add(key);
-      }
-      return undefined;
-    });
-  }
-
-  outputs(raw: unknown[]): SubgraphDefinition['outputs'] {
-    return this.each(raw, 'outputs', subgraphOutputSchema, new Set(), (port, field) => {
-      const why = this.socketProblem(port.from.node, 'outputs', port.from.output);
-      return why ? [`${field}.from`, why] : undefined;
-    });
-  }
-
-  params(raw: unknown[]): SubgraphDefinition['params'] {
-    return this.each(raw, 'params', subgraphParamSchema, new Set(), (port, field) => {
-      const node = this.byId.get(port.node);
-      if (!node) return [`${field}.node`, `the inner node "${port.node}" does not exist`];
-      const type = this.lookup(node.type);
-      if (!type || !Object.hasOwn(type.params, port.param)) {
-        return [`${field}.param`, `the inner node "${port.node}" has no param "${port.param}"`];
-      }
-      return undefined;
-    });
-  }
-
-  /** Parses each entry, refuses duplicate names and what `problem` finds, and reports both. */
-  private each<T extends { name: string }>(
-    raw: unknown[],
-    side: string,
-    schema: {
-      safeParse(
-        v: unknown
-      ):
-        | { success: true; data: T }
-        | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
-    },
-    names: Set<string>,
-    problem: (port: T, field: string) => [string, string] | undefined
-  ): T[] {
-    const kept: T[] = [];
-    raw.forEach((entry, index) => {
-      const field = `subgraphs.${this.id}.${side}.${index}`;
-      const parsed = schema.safeParse(entry);
-      const data = parsed.success ? parsed.data : undefined;
-      let found: [string, string] | undefined;
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        found = [[field, ...issue.path.map(String)].join('.'), issue.message.toLowerCase()];
-      } else if (names.has(parsed.data.name)) {
-        found = [`${field}.name`, `the name "${parsed.data.name}" is used twice`];
-      } else {
-        found = problem(parsed.data, field);
-      }
-      if (found) {
-        const [where, why] = found;
-        this.report(
-          'E_SUBGRAPH',
-          `In the subgraph "${this.id}", "${where}": ${why}. It was left out.`,
-          undefined,
-          where
-        );
-        return;
-      }
-      if (!data) return;
-      names.add(data.name);
-      kept.push(data);
-    });
-    return kept;
-  }
-
-  private socketProblem(
-    nodeId: string,
-    side: 'inputs' | 'outputs',
-    key: string
-  ): string | undefined {
-    const node = this.byId.get(nodeId);
-    if (!node) return `the inner node "${nodeId}" does not exist`;
-    const type = this.lookup(node.type);
-    if (type && !Object.hasOwn(type[side], key)) {
-      return `the inner node "${nodeId}" has no ${side === 'inputs' ? 'input' : 'output'} "${key}"`;
-    }
-    return type
-      ? undefined
-      : `the inner node "${nodeId}" has an unknown type, so its sockets cannot be shown`;
-  }
 }

@@ -1,7 +1,7 @@
 import { MAX_NODES } from './bounds';
 import type { GraphDocument, GraphEdge, GraphNode } from './document';
 import type { SubgraphDefinition, SubgraphMap } from './subgraph';
-import { definitionIdOf, definitionOf } from './subgraph';
+import { definitionIdOf, definitionOf, inlinedSizes } from './subgraph';
 
 /** Separates an instance's id from its inner node's id in a flattened graph (`g1/takens`). */
 export const PATH_SEPARATOR = '/';
@@ -18,13 +18,18 @@ export interface FlatGraph {
   doc: GraphDocument;
   /** Per top-level instance id: each of its outputs and the inner output that gives it. */
   outputs: Map<string, Record<string, { node: string; output: string }>>;
-  /** Per top-level instance id: (inner path, param) → the exposed param's name. */
+  /**
+   * Per top-level instance id: (inner path, param) → the exposed param's name, through every
+   * level of nesting (`inner/points` + `file` → `cloudFile`).
+   */
   exposed: Map<string, Map<string, string>>;
   /**
    * Instances that could not be inlined, with the reason: a definition that contains itself,
    * or inlining that would pass the node bound. They stay as they are and fail when run.
    */
   refused: Map<string, string>;
+  /** The ids of the flat graph's nodes. */
+  ids: Set<string>;
 }
 
 /** The top-level node a flattened node came from: its own id, or the instance's id. */
@@ -56,6 +61,9 @@ interface Sink {
   edges: GraphEdge[];
   map: SubgraphMap;
   refused: Map<string, string>;
+  /** Nodes and instances placed so far; with `size`, what keeps inlining within the bound. */
+  placed: number;
+  size: (id: string) => number;
 }
 
 /**
@@ -66,11 +74,19 @@ interface Sink {
  */
 export function flattenGraph(doc: GraphDocument): FlatGraph {
   const map = doc.subgraphs ?? {};
-  const sink: Sink = { nodes: [], edges: [], map, refused: new Map() };
+  const sink: Sink = {
+    nodes: [],
+    edges: [],
+    map,
+    refused: new Map(),
+    placed: 0,
+    size: inlinedSizes(map)
+  };
   const scope = inline(doc.nodes, doc.edges, '', [], sink);
 
   const outputs = new Map<string, Record<string, { node: string; output: string }>>();
   const exposed = new Map<string, Map<string, string>>();
+  const names = new Map<string, Map<string, string>>();
   for (const node of doc.nodes) {
     const def = instanceDefinition(node, map);
     if (!def || sink.refused.has(node.id)) continue;
@@ -80,12 +96,45 @@ export function flattenGraph(doc: GraphDocument): FlatGraph {
       if (from) sockets[port.name] = { node: from.node, output: from.socket };
     }
     outputs.set(node.id, sockets);
-    exposed.set(node.id, new Map(def.params.map((p) => [`${p.node}\u0000${p.param}`, p.name])));
+    exposed.set(node.id, exposedNames(definitionIdOf(node.type)!, map, names, []));
   }
 
   const { subgraphs: _definitions, ...rest } = doc;
   const flat: GraphDocument = { ...rest, nodes: sink.nodes, edges: sink.edges };
-  return { doc: flat, outputs, exposed, refused: sink.refused };
+  const ids = new Set(sink.nodes.map((n) => n.id));
+  return { doc: flat, outputs, exposed, refused: sink.refused, ids };
+}
+
+/**
+ * (inner path, param) → exposed name for one definition, following a param exposed from a
+ * nested subgraph node down to the plain node it sets. Memoised per definition; one that
+ * contains itself ends at the repeat (it is refused when inlined anyway).
+ */
+function exposedNames(
+  id: string,
+  map: SubgraphMap,
+  memo: Map<string, Map<string, string>>,
+  open: string[]
+): Map<string, string> {
+  const known = memo.get(id);
+  if (known) return known;
+  const found = new Map<string, string>();
+  const def = definitionOf(map, id);
+  if (!def || open.includes(id)) return found;
+  const byId = new Map(def.nodes.map((n) => [n.id, n]));
+  for (const p of def.params) {
+    const node = byId.get(p.node);
+    const innerId = node ? definitionIdOf(node.type) : undefined;
+    if (innerId === undefined || !definitionOf(map, innerId)) {
+      found.set(`${p.node}\u0000${p.param}`, p.name);
+      continue;
+    }
+    for (const [key, name] of exposedNames(innerId, map, memo, [...open, id])) {
+      if (name === p.param) found.set(`${p.node}${PATH_SEPARATOR}${key}`, p.name);
+    }
+  }
+  memo.set(id, found);
+  return found;
 }
 
 function instanceDefinition(node: GraphNode, map: SubgraphMap): SubgraphDefinition | undefined {
@@ -106,6 +155,7 @@ function inline(
     const id = definitionIdOf(node.type);
     const def = id === undefined ? undefined : definitionOf(sink.map, id);
     const reason = def ? refusal(id!, chain, sink, def) : undefined;
+    sink.placed += 1;
     if (!def || reason) {
       if (reason) sink.refused.set(ownerOf(prefix + node.id), reason);
       sink.nodes.push({ ...node, params: { ...node.params }, id: prefix + node.id });
@@ -168,7 +218,9 @@ function refusal(
     const path = [...chain.slice(chain.indexOf(id)), id].join(' → ');
     return `The subgraph definition "${id}" contains itself (${path}), so it cannot run.`;
   }
-  if (sink.nodes.length + def.nodes.length > MAX_NODES) {
+  // Checked before going in, with what the whole instance would add at every level, so a
+  // tower of nested instances is refused without being built (nested ones then always fit).
+  if (sink.placed + 1 + sink.size(id) > MAX_NODES) {
     return (
       `Inlining the subgraph "${def.title}" would make more than ${MAX_NODES} nodes; ` +
       'use fewer nested instances.'

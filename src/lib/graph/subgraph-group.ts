@@ -236,25 +236,3 @@ function expandSweep(
   if (out) next.target = { node: rename.get(out.from.node)!, output: out.from.output };
   return next;
 }
-
-/**
- * The definition with every exposed socket and param that points at a node, socket or param
- * no longer inside dropped, as after the inner graph was edited.
- */
-export function pruneDefinition(
-  def: SubgraphDefinition,
-  has: (node: string, side: 'inputs' | 'outputs' | 'params', key: string) => boolean
-): SubgraphDefinition {
-  const fed = new Set(def.edges.map((e) => `${e.to.node}\u0000${e.to.input}`));
-  const inputs = def.inputs
-    .map((p) => ({
-      ...p,
-      targets: p.targets.filter(
-        (t) => has(t.node, 'inputs', t.input) && !fed.has(`${t.node}\u0000${t.input}`)
-      )
-    }))
-    .filter((p) => p.targets.length > 0);
-  const outputs = def.outputs.filter((p) => has(p.from.node, 'outputs', p.from.output));
-  const params = def.params.filter((p) => has(p.node, 'params', p.param));
-  return { ...def, inputs, outputs, params };
-}

@@ -50,6 +50,9 @@ export type SubgraphMap = Record<string, SubgraphDefinition>;
 /** Finds a node type by id. */
 type Lookup = (type: string) => NodeType | undefined;
 
+/** Each exposed param spec's help as the innermost node type wrote it. */
+const baseHelp = new WeakMap<ParamSpec, string>();
+
 /** The node type id of an instance of definition `id`. */
 export function subgraphType(id: string): string {
   return `${SUBGRAPH_PREFIX}${id}`;
@@ -101,8 +104,13 @@ export function subgraphNodeType(id: string, def: SubgraphDefinition, lookup: Lo
     const spec = node ? lookup(node.type)?.params[exposed.param] : undefined;
     if (!node || !spec || !Object.hasOwn(node.params, exposed.param)) continue;
     const where = node.label || node.id;
-    const help = `${spec.help} (the param "${exposed.param}" of the inner node "${where}")`;
-    params[exposed.name] = { ...spec, default: node.params[exposed.param], help } as ParamSpec;
+    // The help names only the nearest inner node: nesting it at every level would make it
+    // grow with the depth of nesting, and loading a deep chain of definitions quadratic.
+    const base = baseHelp.get(spec) ?? spec.help;
+    const help = `${base} (the param "${exposed.param}" of the inner node "${where}")`;
+    const built = { ...spec, default: node.params[exposed.param], help } as ParamSpec;
+    baseHelp.set(built, base);
+    params[exposed.name] = built;
   }
 
   return {
@@ -133,6 +141,16 @@ function summary(def: SubgraphDefinition, lookup: Lookup): string {
  */
 export function withSubgraphs(lookup: Lookup, map: SubgraphMap | undefined): Lookup {
   if (!map || Object.keys(map).length === 0) return lookup;
+  return growingLookup(lookup, map);
+}
+
+/**
+ * withSubgraphs for a map that is still being filled, in dependency order: a definition is
+ * read on the first lookup of its type, so one added after an earlier lookup of its type is
+ * not seen. The loader uses it so that each definition's type is built once, not once per
+ * definition checked after it.
+ */
+export function growingLookup(lookup: Lookup, map: SubgraphMap): Lookup {
   const built = new Map<string, NodeType | undefined>();
   const wrapped: Lookup = (type) => {
     const id = definitionIdOf(type);
@@ -192,4 +210,33 @@ function chainBack(
     if (found) return found;
   }
   return undefined;
+}
+
+/**
+ * How many nodes inlining one instance of each definition makes, counting every nested
+ * instance as one besides its own inner nodes, so a tower of empty definitions counts too.
+ * Memoised, so it costs one pass over the definitions however deep the nesting. A definition
+ * met again while its own count is open (one that contains itself) adds nothing here; such
+ * definitions are refused elsewhere. Counts past the bound may be Infinity; they only need to
+ * compare as too large.
+ */
+export function inlinedSizes(map: SubgraphMap): (id: string) => number {
+  const sizes = new Map<string, number>();
+  const open = new Set<string>();
+  const size = (id: string): number => {
+    const known = sizes.get(id);
+    if (known !== undefined) return known;
+    const def = definitionOf(map, id);
+    if (!def || open.has(id)) return 0;
+    open.add(id);
+    let total = 0;
+    for (const node of def.nodes) {
+      const inner = typeof node?.type === 'string' ? definitionIdOf(node.type) : undefined;
+      total += 1 + (inner === undefined ? 0 : size(inner));
+    }
+    open.delete(id);
+    sizes.set(id, total);
+    return total;
+  };
+  return size;
 }

@@ -76,7 +76,7 @@ describe('kumiki sweep time limits', () => {
     const result = kumiki([...args, '--timeout', '1'], dir);
 
     expect(result.code).toBe(124);
-    expect(result.stderr).toContain('cell 1 of 2 was stopped after --timeout 1 s');
+    expect(result.stderr).toContain('Cell 1 of 2 was stopped after --timeout 1 s');
     expect(existsSync(join(dir, 'out/cells/1.json'))).toBe(false);
   });
 

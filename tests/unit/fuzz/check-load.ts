@@ -69,7 +69,7 @@ export function expectSoundLoad(result: LoadResult, fileName: string): void {
     if (NODE_CODES.has(problem.code)) expect(typeof problem.nodeId).toBe('string');
     if (!FILE_CODES.has(problem.code)) expect(typeof problem.field).toBe('string');
     if (problem.code === 'E_PARAM') {
-      const name = problem.field!.replace(/^(subgraphs\.[^.]+\.)?params\./, '');
+      const name = problem.field!.replace(/^(subgraphs\.[^.]+\.nodes\.\d+\.)?params\./, '');
       expect(problem.message).toContain(`"${name}"`);
     }
   }

@@ -50,7 +50,7 @@ describe('loading subgraphs', () => {
     def.outputs.push({ name: 'ghost', from: { node: 'nowhere', output: 'x' } });
     const { problems, doc: kept } = load(doc);
     expect(problems.map((p) => [p.code, p.nodeId, p.field])).toEqual([
-      ['E_PARAM', 'group/persistence', 'subgraphs.group.params.maxDimension'],
+      ['E_PARAM', 'group/persistence', 'subgraphs.group.nodes.0.params.maxDimension'],
       ['E_SUBGRAPH', undefined, 'subgraphs.group.outputs.1.from']
     ]);
     expect(kept!.subgraphs!.group.outputs.map((o) => o.name)).toEqual(['diagrams']);

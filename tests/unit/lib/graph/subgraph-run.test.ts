@@ -27,9 +27,9 @@ function flatGraph(): GraphDocument {
   return parseGraph(readFileSync(FILE, 'utf-8'), FILE, getNodeType).doc!;
 }
 
-async function run(doc: GraphDocument, events: RunEvent[] = []) {
+async function run(doc: GraphDocument, events: RunEvent[] = [], only?: string[]) {
   const host = await createNodeHost({ baseDir: 'graphs' });
-  return new Executor(host, getNodeType).run(doc, { onEvent: (e) => events.push(e) });
+  return new Executor(host, getNodeType).run(doc, { onEvent: (e) => events.push(e), only });
 }
 
 describe('running graphs with subgraph nodes', () => {
@@ -84,10 +84,12 @@ describe('running graphs with subgraph nodes', () => {
 
     const entry = summary.nodes[grouped.instanceId];
     expect(entry.status).toBe('failed');
-    expect(entry.error).toContain('Inside the subgraph "Group 1"');
-    expect(entry.error).toContain('the node "points" failed');
+    expect(entry.error).toMatch(
+      /^Inside the subgraph "Group 1" \(node "group"\), the inner node "points" failed: .*no-such-file\.csv/
+    );
     const failed = events.find((e) => e.kind === 'failed');
     expect(failed).toMatchObject({ nodeId: grouped.instanceId, field: 'points.file' });
+    expect(entry.field).toBe('points.file');
     expect(summary.nodes.diagram.status).toBe('blocked');
   });
 
@@ -101,5 +103,26 @@ describe('running graphs with subgraph nodes', () => {
       /"group" contains itself \(group → group\)/
     );
     expect(summary.nodes.barcode.status).toBe('finished');
+  });
+
+  it('runs a selected subgraph node with what feeds it, and nothing downstream', async () => {
+    const grouped = groupNodes(flatGraph(), ['persistence', 'diagram']);
+    const summary = await run(reload(grouped.doc), [], [grouped.instanceId]);
+    expect(Object.keys(summary.nodes).sort()).toEqual([grouped.instanceId, 'points']);
+    const diagrams = summary.outputs[grouped.instanceId].diagrams as DiagramPairs;
+    expectSameDiagram(diagrams.first[0], reference.diagram, 1e-12);
+  });
+
+  it('marks a subgraph node cancelled when the run is stopped', async () => {
+    const grouped = groupNodes(flatGraph(), ['persistence', 'diagram']);
+    const host = await createNodeHost({ baseDir: 'graphs' });
+    const stop = new AbortController();
+    stop.abort();
+    const summary = await new Executor(host, getNodeType).run(reload(grouped.doc), {
+      signal: stop.signal
+    });
+    expect(summary.cancelled).toBe(true);
+    expect(summary.nodes[grouped.instanceId].status).toBe('cancelled');
+    expect(summary.outputs[grouped.instanceId]).toBeUndefined();
   });
 });
