@@ -1,5 +1,6 @@
 import type { LinesPlot, PlainLayer, Trajectories } from '../../src/lib/graph/values';
 import type { Lagrangian } from './lagrangian';
+import { smallestMass } from './mass-matrix';
 import { forward } from './network';
 import { constraints, energy } from './pendulum';
 import { constrainedAcceleration, rollout, type Acceleration } from './rollout';
@@ -60,6 +61,15 @@ export async function compareRollouts(
     const out: Float64Array[] = [];
     for (const [n, s] of starts.entries()) {
       const result = await rollout(accel, s, { ...options, rods });
+      if (rods) {
+        const onset = indefiniteOnset(lagrangian, result.path, steps);
+        if (onset !== undefined) {
+          failures.push(
+            `${name}, trajectory ${n + 1}: ∂²L/∂v² not positive definite from ` +
+              `t = ${(onset * data.dt).toFixed(3)} s`
+          );
+        }
+      }
       if (result.failure) failures.push(`${name}, trajectory ${n + 1}: ${result.failure}`);
       out.push(result.path);
     }
@@ -139,7 +149,13 @@ export async function compareRollouts(
       xLabel: 't (s)',
       yLabel: '|q − q_true| (m)',
       series: positionSeries,
-      notes: [...notes(finalError, 'm at the end'), ...failures]
+      // The node's preview: it also says what the `errors` output holds, in order.
+      notes: [
+        'errors: final |Δq| m, max |ΔE| J, max |φ| m²' +
+          (names.length > 1 ? '; network, then baseline' : ' of the network'),
+        ...notes(finalError, 'm at the end'),
+        ...failures
+      ]
     },
     energy: {
       kind: 'lines',
@@ -167,6 +183,19 @@ export async function compareRollouts(
       ]
     }
   };
+}
+
+/**
+ * The first step of a Lagrangian rollout where the mass matrix on the rods' tangent space has
+ * an eigenvalue ≤ 0; undefined when there is none before the path ends.
+ */
+function indefiniteOnset(lagrangian: Lagrangian, path: Float64Array, steps: number) {
+  for (let k = 0; k <= steps; k++) {
+    const s = path.subarray(8 * k, 8 * k + 8);
+    if (!s.every(Number.isFinite)) return undefined;
+    if (!(smallestMass(lagrangian, s.subarray(0, 4), s.subarray(4)) > 0)) return k;
+  }
+  return undefined;
 }
 
 /** The largest finite value (the part of a rollout before it failed), NaN when none is. */

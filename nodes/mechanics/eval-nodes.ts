@@ -4,6 +4,7 @@ import { compareRollouts } from './compare';
 import { evaluateLagrangian } from './evaluate';
 import { networkLagrangian } from './lagrangian';
 import { readModel } from './model-input';
+import { requireSameSystem } from './same-system';
 import { readTrajectories } from './train-nodes';
 
 const TRAJECTORY: NumberParam = {
@@ -19,7 +20,10 @@ const TRAJECTORY: NumberParam = {
  * trajectories. The Lagrange–Dirac loss sees only ∇L, so L is learned up to a constant c; it
  * is estimated as the mean of L_learned − L_true and removed (E = v·∂L/∂v − L moves by −c).
  * Outputs the three curves over time for one trajectory and, as numbers, the rms errors of L
- * and E (J), the relative rms error of p = ∂L/∂v, and c.
+ * and E (J), the relative rms error of p = ∂L/∂v, c, and the share of samples where the
+ * learned mass matrix ∂²L/∂v² is not positive definite on the rods' tangent space with the
+ * smallest eigenvalue found (kg): where it is not, the learned dynamics have no meaning and
+ * a rollout can meet a singular KKT matrix.
  */
 export const ldnnEvaluateNode: NodeType = {
   type: 'mechanics/ldnn-evaluate',
@@ -28,7 +32,8 @@ export const ldnnEvaluateNode: NodeType = {
   category: 'mechanics',
   description:
     'Compares the learned Lagrangian, its energy v·∂L/∂v − L and momentum ∂L/∂v with the exact ' +
-    'ones on held-out trajectories, up to the additive constant the loss cannot see.',
+    'ones on held-out trajectories, up to the additive constant the loss cannot see, and ' +
+    'counts the samples where the learned mass matrix ∂²L/∂v² is not positive definite.',
   inputs: {
     model: { type: 'mechanics-model', label: 'Lagrangian network' },
     'held-out': { type: 'trajectories', label: 'held-out trajectories' }
@@ -37,13 +42,17 @@ export const ldnnEvaluateNode: NodeType = {
     lagrangian: { type: 'plot', label: 'Lagrangian' },
     energy: { type: 'plot', label: 'energy' },
     momentum: { type: 'plot', label: 'momentum' },
-    errors: { type: 'numbers', label: 'rms L, E errors (J), p relative, c' }
+    errors: {
+      type: 'numbers',
+      label: 'rms L, E (J), p relative, c; ∂²L/∂v²: share not positive definite, least eigenvalue'
+    }
   },
   params: { trajectory: TRAJECTORY },
 
   async run(inputs, params) {
     const model = readModel(inputs, 'model', 'lagrangian');
     const data = readTrajectories(inputs, 'held-out');
+    requireSameSystem(model.system, 'the network was trained on', data, 'held-out');
     const n = readNumberParam(params, 'trajectory', TRAJECTORY);
     if (n > data.count) {
       throw new NodeInputError(
@@ -61,7 +70,9 @@ export const ldnnEvaluateNode: NodeType = {
         result.lagrangianError,
         result.energyError,
         result.momentumError,
-        result.offset
+        result.offset,
+        result.indefiniteShare,
+        result.smallestMass
       )
     };
   }
@@ -119,6 +130,10 @@ export const rolloutNode: NodeType = {
     const model = readModel(inputs, 'model', 'lagrangian');
     const baseline = inputs.baseline ? readModel(inputs, 'baseline', 'acceleration') : undefined;
     const data = readTrajectories(inputs, 'held-out');
+    requireSameSystem(model.system, 'the network was trained on', data, 'held-out');
+    if (baseline) {
+      requireSameSystem(data, 'the held-out trajectories', baseline.system, 'baseline');
+    }
     const count = readNumberParam(params, 'trajectories', ROLLOUT_SPECS.trajectories);
     if (count > data.count) {
       throw new NodeInputError(

@@ -1,5 +1,6 @@
 import type { LinesPlot, Trajectories } from '../../src/lib/graph/values';
 import { energyAndMomentum, pendulumLagrangian, type Lagrangian } from './lagrangian';
+import { smallestMass } from './mass-matrix';
 
 /** Learned against exact quantities on held-out trajectories (see `evaluateLagrangian`). */
 export interface Evaluation {
@@ -11,6 +12,13 @@ export interface Evaluation {
   energyError: number;
   /** Root mean square of |∂L/∂v − p| over that of |p|. */
   momentumError: number;
+  /**
+   * The share of held-out samples where the learned mass matrix ∂²L/∂v² is not positive
+   * definite on the rods' tangent space (see `smallestMass`); 0 for a physical Lagrangian.
+   */
+  indefiniteShare: number;
+  /** The smallest of those eigenvalues over all held-out samples (kg). */
+  smallestMass: number;
   lagrangian: LinesPlot;
   energy: LinesPlot;
   momentum: LinesPlot;
@@ -28,7 +36,11 @@ export function evaluateLagrangian(learned: Lagrangian, data: Trajectories, n: n
     const x = new Float64Array(8);
     x.set(data.q.subarray(4 * i, 4 * i + 4));
     x.set(data.v.subarray(4 * i, 4 * i + 4), 4);
-    return { ours: energyAndMomentum(learned, x), truth: energyAndMomentum(exact, x) };
+    return {
+      ours: energyAndMomentum(learned, x),
+      truth: energyAndMomentum(exact, x),
+      mass: smallestMass(learned, x.subarray(0, 4), x.subarray(4))
+    };
   });
   const offset = rows.reduce((s, r) => s + r.ours.value - r.truth.value, 0) / count;
 
@@ -59,7 +71,9 @@ export function evaluateLagrangian(learned: Lagrangian, data: Trajectories, n: n
     offset,
     lagrangianError: Math.sqrt(lagrangianError),
     energyError: Math.sqrt(energyError),
-    momentumError: Math.sqrt(momentumError / momentumSize)
+    momentumError: Math.sqrt(momentumError / momentumSize),
+    indefiniteShare: rows.filter((r) => !(r.mass > 0)).length / count,
+    smallestMass: rows.reduce((low, r) => Math.min(low, r.mass), Infinity)
   };
   return {
     ...result,
@@ -72,10 +86,8 @@ export function evaluateLagrangian(learned: Lagrangian, data: Trajectories, n: n
         line('exact', (r) => r.truth.value),
         line('learned − c', (r) => r.ours.value - offset)
       ],
-      notes: [
-        note('c (the constant the loss cannot see)', offset),
-        note('rms error over all held-out samples (J)', result.lagrangianError)
-      ]
+      // The node's preview: it names each entry of the `errors` output, in order.
+      notes: errorNotes(result)
     },
     energy: {
       kind: 'lines',
@@ -101,4 +113,20 @@ export function evaluateLagrangian(learned: Lagrangian, data: Trajectories, n: n
       notes: [note('relative rms error, both bobs, all held-out samples', result.momentumError)]
     }
   };
+}
+
+/**
+ * The `errors` output in words, in its order, for the Lagrangian plot (the node's preview):
+ * a bare list of numbers would otherwise carry its names only on the socket.
+ */
+export function errorNotes(e: Omit<Evaluation, 'lagrangian' | 'energy' | 'momentum'>): string[] {
+  const f = (v: number) => v.toPrecision(3);
+  const share = `${(100 * e.indefiniteShare).toPrecision(3)}%`;
+  return [
+    `errors 1–2: rms L error ${f(e.lagrangianError)} J, rms E error ${f(e.energyError)} J`,
+    `errors 3–4: relative rms p error ${f(e.momentumError)}, c ${f(e.offset)} J`,
+    `errors 5–6: ∂²L/∂v² not positive definite at ${share} of samples,`,
+    `smallest eigenvalue ${f(e.smallestMass)} kg (on the rods' tangent space)`,
+    'all held-out samples; c: the constant the loss cannot see, removed'
+  ];
 }

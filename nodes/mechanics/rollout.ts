@@ -39,7 +39,9 @@ export function constrainedAcceleration(lagrangian: Lagrangian): Acceleration {
     b[4] = -2 * (v[0] ** 2 + v[1] ** 2);
     b[5] = -2 * ((v[2] - v[0]) ** 2 + (v[3] - v[1]) ** 2);
     if (!solveDense(a, b, 6) || !b.every(Number.isFinite)) {
-      throw new RangeError('the KKT matrix [H_vv −Gᵀ; G 0] is singular');
+      // Short, as it ends up in a plot note; the rollout's notes also say from when the
+      // learned ∂²L/∂v² stopped being positive definite, which is what makes it singular.
+      throw new RangeError('the KKT matrix is singular');
     }
     return b.slice(0, 4);
   };

@@ -17,6 +17,7 @@ import { ldLoss, ldLossAndGradients } from './ld-loss';
 import { lossPlot } from './loss-plot';
 import { initLayers } from './network';
 import { TRAIN_SPECS } from './network-params';
+import { requireSameSystem } from './same-system';
 import { train } from './train-loop';
 import { requireInput } from '../inputs';
 
@@ -38,6 +39,7 @@ async function trainModel(
   const read = (name: keyof typeof TRAIN_SPECS) => readNumberParam(params, name, TRAIN_SPECS[name]);
   const data = readTrajectories(inputs, 'trajectories');
   const heldOutData = inputs['held-out'] as Trajectories | undefined;
+  if (heldOutData) requireSameSystem(data, 'the training trajectories', heldOutData, 'held-out');
   const standard = kind === 'acceleration' ? accelerationData(data) : undefined;
   const rows = (d: Trajectories, socket: string): LdData =>
     standard ? checked(accelerationData(d, standard), socket) : ldData(d, socket);

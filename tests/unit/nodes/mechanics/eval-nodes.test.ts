@@ -57,8 +57,17 @@ describe('mechanics/ldnn-evaluate', () => {
     );
     expect(errors[2]).toBeCloseTo(1, 12);
     expect(errors[3]).toBeCloseTo(3 - mean, 10);
+    // No kinetic energy: ∂²L/∂v² = 0, not positive definite anywhere.
+    expect(errors[4]).toBe(1);
+    expect(errors[5]).toBe(0);
     const lagrangian = out.lagrangian as LinesPlot;
     expect(lagrangian.series[0].mean).toHaveLength(121);
+    // The preview names each entry of `errors`, with the same values.
+    const named = lagrangian.notes?.join('\n') ?? '';
+    expect(named).toContain(`rms L error ${errors[0].toPrecision(3)} J`);
+    expect(named).toContain(`rms E error ${errors[1].toPrecision(3)} J`);
+    expect(named).toContain(`relative rms p error ${errors[2].toPrecision(3)}`);
+    expect(named).toContain(`c ${errors[3].toPrecision(3)} J`);
     for (const key of ['lagrangian', 'energy', 'momentum']) {
       expect(plotToSvg(out[key] as LinesPlot)).toContain('<polyline');
     }
@@ -77,6 +86,24 @@ describe('mechanics/ldnn-evaluate', () => {
     await expect(
       ldnnEvaluateNode.run({ model, 'held-out': data }, { trajectory: 3 }, ctx)
     ).rejects.toThrow(/"trajectory" must be at most 2/);
+  });
+
+  it('refuses held-out data from another pendulum than the network learned', async () => {
+    const data = await heldOut();
+    const ctx = await tfContext();
+    const model = linear('lagrangian', new Array(8).fill(0), [0]);
+    const heavier = { ...model, system: { ...model.system, m2: 0.9 } };
+    const evaluation = ldnnEvaluateNode.run({ model: heavier, 'held-out': data }, {}, ctx);
+    await expect(evaluation).rejects.toThrow(
+      'Input "held-out" comes from a different pendulum than the network was trained on: ' +
+        'm₂ 0.7 vs 0.9.'
+    );
+    await expect(evaluation).rejects.toMatchObject({ field: 'held-out' });
+    const baseline = linear('acceleration', new Array(32).fill(0), [0, 0, 0, 0]);
+    const moon = { ...baseline, system: { ...baseline.system, g: 1.62 } };
+    const rollout = rolloutNode.run({ model, 'held-out': data, baseline: moon }, {}, ctx);
+    await expect(rollout).rejects.toThrow(/Input "baseline" .* g 1.62 vs 9.81\./);
+    await expect(rollout).rejects.toMatchObject({ field: 'baseline' });
   });
 });
 
@@ -107,6 +134,12 @@ describe('mechanics/rollout', () => {
     );
     const positions = out.positions as LinesPlot;
     expect(positions.notes?.join('\n')).toMatch(/network, trajectory 1: failed at t = 0.010 s/);
+    expect(positions.notes?.join('\n')).toContain(
+      'network, trajectory 1: ∂²L/∂v² not positive definite from t = 0.000 s'
+    );
+    expect(positions.notes?.[0]).toBe(
+      'errors: final |Δq| m, max |ΔE| J, max |φ| m²; network, then baseline'
+    );
     expect((out.errors as Float64Array)[0]).toBe(Infinity);
 
     const result = await compareRollouts(data, 1, 50, pendulumLagrangian(data), fall.layers);

@@ -62,7 +62,7 @@ describe('rollout of a Lagrangian with the rod constraints', () => {
         rods: c
       });
     const { path, failure } = await run();
-    expect(failure).toMatch(/failed at t = 0.010 s \(step 1\): the KKT matrix .* is singular/);
+    expect(failure).toMatch(/failed at t = 0.010 s \(step 1\): the KKT matrix is singular/);
     expect(path.slice(0, 8).every(Number.isFinite)).toBe(true);
     expect(path.slice(8).every(Number.isNaN)).toBe(true);
   });

@@ -101,6 +101,27 @@ describe('mechanics/ldnn-train', () => {
       /"learningRate" must be greater than 0/
     );
   });
+
+  it('refuses held-out data from another pendulum, naming the input and what differs', async () => {
+    const data = await trajectories(1, 1);
+    const other = (
+      await doublePendulumNode.run(
+        {},
+        { trajectories: 1, steps: 20, l2: 1.3, g: 3.7 },
+        await tfContext(2)
+      )
+    ).trajectories as Trajectories;
+    const run = ldnnTrainNode.run(
+      { trajectories: data, 'held-out': other },
+      small,
+      await tfContext(1)
+    );
+    await expect(run).rejects.toThrow(
+      'Input "held-out" comes from a different pendulum than the training trajectories: ' +
+        'l₂ 1.3 vs 1, g 3.7 vs 9.81.'
+    );
+    await expect(run).rejects.toMatchObject({ name: 'NodeInputError', field: 'held-out' });
+  });
 });
 
 describe('mechanics/baseline-train', () => {
