@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,10 +23,10 @@ const scratch = () => mkdtempSync(join(tmpdir(), 'kumiki-sweep-limits-'));
 const tableOf = (dir: string) => JSON.parse(readFileSync(join(dir, 'out/sweep.json'), 'utf-8'));
 
 /** The example sweep cut to two cells (lag 1 and 2); `limit` pairs set how long a cell takes. */
-function sweepGraph(dir: string, limit: number): string {
+function sweepGraph(dir: string, limit: number, lags = [1, 2]): string {
   const doc = JSON.parse(readFileSync('graphs/takens-stsb-sweep.json', 'utf-8'));
   doc.nodes.find((n: { id: string }) => n.id === 'stsb').params.limit = limit;
-  doc.sweep.axes = [{ node: 'takens', param: 'lag', values: [1, 2] }];
+  doc.sweep.axes = [{ node: 'takens', param: 'lag', values: lags }];
   writeFileSync(join(dir, 'sweep.json'), JSON.stringify(doc));
   return 'sweep.json';
 }
@@ -87,4 +87,28 @@ describe('kumiki sweep time limits', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--node-timeout must be a number of seconds above 0');
   });
+
+  it('stops at Ctrl+C with exit 130, keeping the cells that finished', async () => {
+    const dir = scratch();
+    const graph = sweepGraph(dir, 100, [1, 2, 3, 4, 5, 6]);
+    const bin = join(process.cwd(), 'bin/kumiki.mjs');
+    const child = spawn(process.execPath, [bin, 'sweep', graph, '--out', 'out', '--no-cache'], {
+      cwd: dir
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+      // Interrupt once the first cell is in, as a person pressing Ctrl+C would.
+      if (/cell 1\/6/.test(stderr) && !child.killed) child.kill('SIGINT');
+    });
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+
+    expect(code).toBe(130);
+    expect(stderr).toContain('The sweep was stopped.');
+    const table = tableOf(dir);
+    expect(table.status).toBe('stopped');
+    expect(table.cells[0].status).toBe('finished');
+    expect(table.unfinished).not.toContain(0);
+    expect(table.unfinished).toContain(5);
+  }, 120_000);
 });
