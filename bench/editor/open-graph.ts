@@ -8,9 +8,11 @@
  * build/ itself with `vite preview` on 127.0.0.1:5377.
  */
 import { spawn } from 'node:child_process';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { longTaskParts } from './long-tasks';
 
 const PORT = 5377;
+const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'];
 const BIG = Number(process.argv[2] ?? 1000);
 const SMALL = 10;
 
@@ -48,6 +50,8 @@ function generatedGraph(count: number) {
 
 interface OpenFigures {
   openMs: number;
+  /** Node views mounted once open, of all the nodes. */
+  mounted: number;
   longestTaskMs: number;
   longTasks: number;
 }
@@ -64,19 +68,23 @@ async function openGraph(page: Page, count: number): Promise<OpenFigures> {
       const stage = document.querySelector('[aria-label="Graph canvas"]')!;
       const start = performance.now();
       stage.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true }));
-      const count = () => document.querySelectorAll('[data-testid="node"]').length;
-      while (count() < expected) await new Promise((r) => setTimeout(r, 20));
-      // Wait for the edges to be drawn too: one path per edge.
+      // Open means: every node and edge is on the canvas and every node near the view is
+      // mounted (virtual-nodes.ts writes these counts on the canvas element).
+      const canvas = document.querySelector<HTMLElement>('[data-testid="canvas"]')!;
       const edgesWanted = expected - Math.ceil(expected / 3);
-      const paths = () => document.querySelectorAll('.stage svg path').length;
-      while (paths() < edgesWanted) await new Promise((r) => setTimeout(r, 20));
+      const open = () =>
+        canvas.dataset.nodes === String(expected) &&
+        canvas.dataset.edges === String(edgesWanted) &&
+        canvas.dataset.pending === '0';
+      while (!open()) await new Promise((r) => setTimeout(r, 20));
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
       const openMs = performance.now() - start;
       await new Promise((r) => setTimeout(r, 300));
       return {
         openMs,
         longestTaskMs: Math.max(0, ...w.longTasks),
-        longTasks: w.longTasks.length
+        longTasks: w.longTasks.length,
+        mounted: document.querySelectorAll('[data-testid="node"]').length
       };
     },
     [text, count] as const
@@ -85,7 +93,7 @@ async function openGraph(page: Page, count: number): Promise<OpenFigures> {
 
 /** Drags one node in small steps and returns the mean and worst frame interval meanwhile. */
 async function dragCost(page: Page): Promise<{ meanFrameMs: number; worstFrameMs: number }> {
-  const title = page.locator('[data-testid="node"] .title').first();
+  const title = page.locator('[data-node-id="n0"] .title');
   const box = (await title.boundingBox())!;
   await page.evaluate(() => {
     const w = window as unknown as { frames: number[]; recording: boolean };
@@ -112,7 +120,7 @@ async function dragCost(page: Page): Promise<{ meanFrameMs: number; worstFrameMs
   });
 }
 
-async function measure(page: Page, count: number) {
+async function measure(browser: Browser, page: Page, count: number) {
   page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
   await page.goto(`http://127.0.0.1:${PORT}/`);
   await page.waitForSelector('[data-testid="node"]');
@@ -121,12 +129,21 @@ async function measure(page: Page, count: number) {
   if (await discard.isVisible()) await discard.click();
   const what = process.env.KUMIKI_PROFILE;
   const profiler = what ? await page.context().newCDPSession(page) : null;
-  if (profiler && what !== 'drag') {
+  if (profiler && what !== 'drag' && what !== 'run') {
     await profiler.send('Profiler.enable');
     await profiler.send('Profiler.start');
   }
+  const trace = process.env.KUMIKI_TRACE === 'open' && count === BIG;
+  if (trace)
+    await browser.startTracing(page, {
+      categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline']
+    });
   const open = await openGraph(page, count);
-  if (profiler && what !== 'drag') printHotSpots((await profiler.send('Profiler.stop')).profile);
+  if (trace)
+    for (const line of longTaskParts((await browser.stopTracing()).toString(), 50))
+      console.log(line);
+  if (profiler && what !== 'drag' && what !== 'run')
+    printHotSpots((await profiler.send('Profiler.stop')).profile);
   if (profiler && what === 'drag' && count === BIG) {
     await profiler.send('Profiler.enable');
     await profiler.send('Profiler.start');
@@ -134,7 +151,45 @@ async function measure(page: Page, count: number) {
     printHotSpots((await profiler.send('Profiler.stop')).profile);
   }
   const drag = await dragCost(page);
-  return { count, ...open, ...drag };
+  const traceRun = process.env.KUMIKI_TRACE === 'run' && count === BIG;
+  if (traceRun) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  const profileRun = profiler && what === 'run' && count === BIG;
+  if (profileRun) {
+    await profiler.send('Profiler.enable');
+    await profiler.send('Profiler.start');
+  }
+  const run = count === BIG ? await runCost(page) : null;
+  if (profileRun) printHotSpots((await profiler.send('Profiler.stop')).profile);
+  if (traceRun) {
+    for (const line of longTaskParts((await browser.stopTracing()).toString(), 50))
+      console.log(line);
+  }
+  return { count, ...open, ...drag, run };
+}
+
+/**
+ * Runs the open graph in the worker (Run button) and returns the longest main-thread task
+ * from the click until the run has ended and its results are shown.
+ */
+async function runCost(
+  page: Page
+): Promise<{ runMs: number; longestTaskMs: number; longTasks: number }> {
+  const stop = page.getByTestId('stop-button');
+  await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks = []));
+  const start = Date.now();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await stop.waitFor({ state: 'visible' });
+  await page.waitForFunction(
+    () => (document.querySelector('[data-testid="stop-button"]') as HTMLButtonElement).disabled,
+    undefined,
+    { timeout: 600_000, polling: 200 }
+  );
+  const runMs = Date.now() - start;
+  await page.waitForTimeout(500);
+  return page.evaluate((ms) => {
+    const tasks = (window as unknown as { longTasks: number[] }).longTasks;
+    return { runMs: ms, longestTaskMs: Math.max(0, ...tasks), longTasks: tasks.length };
+  }, runMs);
 }
 
 /** Prints the functions with the most self time in a CPU profile (KUMIKI_PROFILE=1). */
@@ -181,18 +236,28 @@ async function main() {
       }).observe({ type: 'longtask', buffered: true });
     });
     const rows = [];
-    for (const count of [SMALL, BIG]) rows.push(await measure(await context.newPage(), count));
+    for (const count of [SMALL, BIG])
+      rows.push(await measure(browser, await context.newPage(), count));
     await browser.close();
 
     const fmt = (v: number) => v.toFixed(1).padStart(9);
-    console.log('nodes     open ms  longest task ms  long tasks  drag frame ms (mean / worst)');
+    console.log(
+      'nodes  mounted    open ms  longest task ms  long tasks  drag frame ms (mean / worst)'
+    );
     for (const r of rows) {
       console.log(
-        `${String(r.count).padStart(5)} ${fmt(r.openMs)} ${fmt(r.longestTaskMs)}        ` +
+        `${String(r.count).padStart(5)} ${String(r.mounted).padStart(8)} ${fmt(r.openMs)} ${fmt(r.longestTaskMs)}        ` +
           `${String(r.longTasks).padStart(4)}     ${fmt(r.meanFrameMs)} / ${fmt(r.worstFrameMs)}`
       );
     }
     const [small, big] = rows;
+    if (big.run) {
+      console.log(
+        `run of the ${BIG}-node graph in the worker: ${(big.run.runMs / 1000).toFixed(1)} s, ` +
+          `longest main-thread task ${big.run.longestTaskMs.toFixed(0)} ms, ` +
+          `${big.run.longTasks} tasks over 50 ms`
+      );
+    }
     console.log(
       `drag frame time ${BIG} vs ${SMALL} nodes: ${(big.meanFrameMs / small.meanFrameMs).toFixed(2)}×`
     );

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { SHORTCUT_HINTS, SHORTCUT_LABELS } from '../../src/lib/editor/shortcuts';
+import { FOCUS_KEYS, SHORTCUT_HINTS, SHORTCUT_LABELS } from '../../src/lib/editor/shortcuts';
 import { seriousViolations } from './axe';
 import { EditorPage } from './editor-page';
 
@@ -43,6 +43,13 @@ test('? lists every keyboard shortcut that shortcuts.ts defines', async ({ page 
     const row = help.getByTestId(`shortcut-${action}`);
     await expect(row).toContainText(SHORTCUT_HINTS[action]);
     await expect(row).toContainText(SHORTCUT_LABELS[action]);
+  }
+  // The keys of focused controls (frames, wiring, menus) are listed too, each in its row.
+  const focusRows = help.getByTestId('focus-key');
+  await expect(focusRows).toHaveCount(FOCUS_KEYS.length);
+  for (const [index, [keys, where, effect]] of FOCUS_KEYS.entries()) {
+    for (const part of [keys, where, effect])
+      await expect(focusRows.nth(index)).toContainText(part);
   }
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();
@@ -115,6 +122,51 @@ test.describe('with axe-core injected', () => {
     await page.keyboard.press('?');
     await scan('help, dark');
     await page.keyboard.press('Escape');
+
+    expect(report, report.join('\n')).toEqual([]);
+  });
+
+  test('axe-core finds no serious or critical problem in the keyboard aids', async ({ page }) => {
+    const editor = new EditorPage(page);
+    const report: string[] = [];
+    const scan = async (screen: string) => {
+      const found = await seriousViolations(page);
+      for (const f of found)
+        report.push(`${screen}: ${f.id} (${f.impact}) ${f.help} at ${f.targets.join(' | ')}`);
+    };
+
+    await editor.open();
+    await page.getByTestId('frame-button').click();
+    await page.keyboard.type('Sources');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Move frame Sources' }).focus();
+    await scan('frame, light');
+    await editor.node('embed').getByRole('button', { name: 'Connect input pairs' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('menu', { name: 'Outputs for pairs' })).toBeVisible();
+    await scan('wiring menu, light');
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('link', { name: 'Skip to the graph' }).focus();
+    await scan('skip link, light');
+
+    await editor.setParam('stsb', 'limit', '12');
+    await page.getByRole('button', { name: 'New', exact: true }).click();
+    await expect(page.getByTestId('confirm-dialog')).toBeVisible();
+    await scan('confirm dialog, light');
+    await page.keyboard.press('Escape');
+
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.getByTestId('theme-button').click();
+    await page.getByTestId('theme-button').click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await page.getByRole('toolbar').getByRole('button', { name: 'File' }).click();
+    await expect(page.getByRole('menu', { name: 'File' })).toBeVisible();
+    await scan('File menu at 1024 px, dark');
+    await page.keyboard.press('Escape');
+    await editor.node('stsb').getByRole('button', { name: 'Connect output pairs' }).focus();
+    await page.keyboard.press('Enter');
+    await scan('wiring menu, dark');
 
     expect(report, report.join('\n')).toEqual([]);
   });

@@ -9,10 +9,11 @@ import { Presets, SveltePlugin } from 'rete-svelte-plugin/5';
 import type { NodeType } from '../graph/node-type';
 import { boxSelect } from './box-select';
 import { guardConnections, refusal } from './connection-guard';
-import { fitMenu, menuItems } from './context-menu';
+import { fitMenu, menuItems, type MenuItem } from './context-menu';
 import { coalesceMinimap, minimapPreset } from './minimap';
 import { SocketPositions } from './socket-positions';
 import { limitZoom } from './view';
+import { virtualNodes, type VirtualNodes } from './virtual-nodes';
 import type { KumikiNode } from './kumiki-node.svelte';
 import NodeView from './NodeView.svelte';
 import type { AreaExtra, KumikiArea, Schemes } from './schemes';
@@ -34,6 +35,10 @@ export interface CanvasEvents {
   addRequested(type: string, position: { x: number; y: number }): void;
   /** The selection changed. */
   selected(nodeId: string | null): void;
+  /** Context menu entries for a node besides Delete (subgraph actions). */
+  nodeMenu?(node: KumikiNode): MenuItem[];
+  /** Node types the background menu offers besides the registry's (this graph's subgraphs). */
+  extraTypes?(): readonly NodeType[];
 }
 
 /** The Rete editor, area and plugins of one canvas, built once per page. */
@@ -52,7 +57,12 @@ export interface Canvas {
    * one, so code that places nodes one by one (arrange, undo of a move) releases it first.
    */
   releasePick(): void;
-  /** Runs `work` with change notifications and history recording paused, as for a load. */
+  /** Which node views are mounted; nodes far from the view are drawn as plain boxes. */
+  views: VirtualNodes;
+  /**
+   * Runs `work` with change notifications and history recording paused, as for a load; node
+   * views are mounted once it is done.
+   */
   quietly<T>(work: () => Promise<T>): Promise<T>;
   destroy(): void;
 }
@@ -76,7 +86,9 @@ export function createCanvas(
   const contextMenu = new ContextMenuPlugin<Schemes>({
     items: menuItems(nodeTypes, {
       add: (type) => events.addRequested(type, { ...area.area.pointer }),
-      remove: (node) => void removeNode(editor, node)
+      remove: (node) => void removeNode(editor, node),
+      nodeItems: (node) => events.nodeMenu?.(node) ?? [],
+      extraTypes: () => events.extraTypes?.() ?? []
     })
   });
 
@@ -91,11 +103,22 @@ export function createCanvas(
   const stopBoxSelect = boxSelect(area, select);
   AreaExtensions.simpleNodesOrder(area);
   limitZoom(area);
+  // Before the renderer joins the area, so that it holds back the views of distant nodes.
+  const views = virtualNodes(editor, area);
 
+  const shape = (id: string) => {
+    const node = views.node(id);
+    if (!node) return undefined;
+    const rows = [
+      ...Object.keys(node.outputs).map((key) => ({ side: 'output' as const, key })),
+      ...Object.keys(node.inputs).map((key) => ({ side: 'input' as const, key }))
+    ];
+    return { typeId: node.typeId, width: node.width, rows };
+  };
   render.addPreset(
     Presets.classic.setup({
       customize: { node: () => NodeView, socket: () => SocketView },
-      socketPositionWatcher: new SocketPositions()
+      socketPositionWatcher: new SocketPositions(shape)
     })
   );
   render.addPreset(Presets.contextMenu.setup({ delay: 300 }));
@@ -161,16 +184,18 @@ export function createCanvas(
     select,
     unselectAll: () => selector.unselectAll(),
     releasePick: () => selector.release(),
+    views,
     async quietly(work) {
       quiet += 1;
       try {
-        return await work();
+        return await views.during(work);
       } finally {
         quiet -= 1;
       }
     },
     destroy: () => {
       stopBoxSelect();
+      views.destroy();
       area.destroy();
     }
   };

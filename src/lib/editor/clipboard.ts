@@ -1,11 +1,17 @@
 import type { GraphDocument, GraphEdge, GraphNode } from '../graph/document';
+import type { SubgraphMap } from '../graph/subgraph';
+import { definitionOf, usedDefinitions } from '../graph/subgraph';
 import { newNodeId } from './node-ids';
 
-/** What Copy puts on the clipboard: some nodes and the edges between them. */
+/**
+ * What Copy puts on the clipboard: some nodes, the edges between them, and the subgraph
+ * definitions they use (also those used inside those), so a paste into another graph runs.
+ */
 export interface ClipboardGraph {
   format: 'kumiki-nodes';
   nodes: GraphNode[];
   edges: GraphEdge[];
+  subgraphs?: SubgraphMap;
 }
 
 const FORMAT = 'kumiki-nodes';
@@ -15,7 +21,28 @@ export function copyNodes(doc: GraphDocument, ids: readonly string[]): Clipboard
   const chosen = new Set(ids);
   const nodes = doc.nodes.filter((n) => chosen.has(n.id));
   const edges = doc.edges.filter((e) => chosen.has(e.from.node) && chosen.has(e.to.node));
-  return { format: FORMAT, nodes: structuredClone(nodes), edges: structuredClone(edges) };
+  const clip: ClipboardGraph = {
+    format: FORMAT,
+    nodes: structuredClone(nodes),
+    edges: structuredClone(edges)
+  };
+  const subgraphs = definitionsUsed(doc.subgraphs, nodes);
+  if (Object.keys(subgraphs).length > 0) clip.subgraphs = structuredClone(subgraphs);
+  return clip;
+}
+
+/** The definitions `nodes` use, directly or inside other definitions. */
+function definitionsUsed(map: SubgraphMap | undefined, nodes: GraphNode[]): SubgraphMap {
+  const used: SubgraphMap = {};
+  const stack = usedDefinitions({ nodes });
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    const def = definitionOf(map, id);
+    if (!def || Object.hasOwn(used, id)) continue;
+    used[id] = def;
+    stack.push(...usedDefinitions(def));
+  }
+  return used;
 }
 
 /**
@@ -41,7 +68,9 @@ export function pasteNodes(
     from: { ...edge.from, node: rename.get(edge.from.node)! },
     to: { ...edge.to, node: rename.get(edge.to.node)! }
   }));
-  return { format: FORMAT, nodes, edges };
+  const pasted: ClipboardGraph = { format: FORMAT, nodes, edges };
+  if (clip.subgraphs) pasted.subgraphs = clip.subgraphs;
+  return pasted;
 }
 
 /** Reads clipboard text back, or null when it is not Kumiki nodes. */
@@ -53,7 +82,12 @@ export function parseClipboard(text: string | null): ClipboardGraph | null {
       return null;
     const ids = new Set(value.nodes.map((n) => n.id));
     const edges = value.edges.filter((e) => ids.has(e.from?.node) && ids.has(e.to?.node));
-    return { format: FORMAT, nodes: value.nodes, edges };
+    const clip: ClipboardGraph = { format: FORMAT, nodes: value.nodes, edges };
+    const { subgraphs } = value;
+    if (subgraphs && typeof subgraphs === 'object' && !Array.isArray(subgraphs)) {
+      clip.subgraphs = subgraphs;
+    }
+    return clip;
   } catch {
     return null;
   }

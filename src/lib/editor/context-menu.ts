@@ -2,20 +2,27 @@ import type { Item, ItemsCollection } from 'rete-context-menu-plugin/_types/type
 import type { NodeType } from '../graph/node-type';
 import type { KumikiNode } from './kumiki-node.svelte';
 
+/** An entry of the context menu: its text and what it does. */
+export type MenuItem = Item;
+
 /** What the context menu can do to the graph. */
 export interface MenuActions {
   add(type: string): void;
   remove(node: KumikiNode): void;
+  /** More entries for a node (group, open, expand, expose), listed before Delete. */
+  nodeItems?(node: KumikiNode): Item[];
+  /** Node types besides the registry's, such as this graph's subgraphs. */
+  extraTypes?(): readonly NodeType[];
 }
 
 /**
  * The context menu: on the background, every node type (searchable by title and category)
- * to add at the pointer; on a node, Delete.
+ * to add at the pointer; on a node, the subgraph actions that apply and Delete.
  */
 export function menuItems(nodeTypes: readonly NodeType[], actions: MenuActions) {
   return (context: 'root' | KumikiNode): ItemsCollection => {
     if (context === 'root') {
-      const list: Item[] = [...nodeTypes]
+      const list: Item[] = [...nodeTypes, ...(actions.extraTypes?.() ?? [])]
         .sort((a, b) => a.category.localeCompare(b.category) || a.title.localeCompare(b.title))
         .map((type) => ({
           label: `${type.title} · ${type.category}`,
@@ -26,7 +33,10 @@ export function menuItems(nodeTypes: readonly NodeType[], actions: MenuActions) 
     }
     return {
       searchBar: false,
-      list: [{ label: 'Delete', key: 'delete', handler: () => actions.remove(context) }]
+      list: [
+        ...(actions.nodeItems?.(context) ?? []),
+        { label: 'Delete', key: 'delete', handler: () => actions.remove(context) }
+      ]
     };
   };
 }

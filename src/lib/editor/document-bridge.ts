@@ -70,6 +70,8 @@ export async function loadDocument(ctx: BridgeContext, doc: GraphDocument): Prom
   for (const node of doc.nodes) nodes.set(node.id, nodeFromGraph(ctx, node));
   for (const edge of doc.edges) addUnknownSockets(nodes, edge);
 
+  // The view first, so that only the nodes it shows get full views (virtual-nodes.ts).
+  if (doc.view) await setView(ctx.area, doc.view);
   const pause = pauser();
   for (const node of doc.nodes) {
     const made = nodes.get(node.id)!;
@@ -93,8 +95,6 @@ export async function loadDocument(ctx: BridgeContext, doc: GraphDocument): Prom
     if (!ok) refused.push(edge);
     await pause();
   }
-
-  if (doc.view) await setView(ctx.area, doc.view);
   return refused;
 }
 

@@ -8,6 +8,7 @@ import { nodeFromGraph } from './document-bridge';
 import { MoveAction, recordStep, type Positions } from './history-actions';
 import { KumikiConnection } from './kumiki-node.svelte';
 import type { Notices } from './notices.svelte';
+import type { SubgraphMap } from '../graph/subgraph';
 
 const STORAGE_KEY = 'kumiki.clipboard';
 const PASTE_STEP = 40;
@@ -15,7 +16,12 @@ const PASTE_STEP = 40;
 /** What the edit actions need from the session. */
 export interface EditHost {
   need(): { canvas: Canvas; bridge: BridgeContext };
+  /** What the canvas shows, with the graph's subgraph definitions. */
   document(): GraphDocument;
+  /** Takes in pasted subgraph definitions; returns the new type of each renamed one. */
+  adopt(definitions: SubgraphMap | undefined): Map<string, string>;
+  /** Why a node of `type` cannot be placed here (a subgraph inside itself), or null. */
+  refusal(type: string): string | null;
   notices: Notices;
   /** Tells the session which node is now the one the inspector shows. */
   selected(id: string | null): void;
@@ -143,6 +149,13 @@ export class EditActions {
     const { canvas, bridge } = this.host.need();
     const taken = new Set(canvas.editor.getNodes().map((n) => n.id));
     const pasted = pasteNodes(clip, taken, { x: step, y: step });
+    const types = this.host.adopt(pasted.subgraphs);
+    for (const node of pasted.nodes) node.type = types.get(node.type) ?? node.type;
+    const refused = pasted.nodes.map((n) => this.host.refusal(n.type)).find((r) => r !== null);
+    if (refused) {
+      this.host.notices.error(refused);
+      return;
+    }
 
     canvas.history.separate();
     const made = new Map<string, ReturnType<typeof nodeFromGraph>>();

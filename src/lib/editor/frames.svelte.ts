@@ -2,7 +2,9 @@ import { mount, unmount } from 'svelte';
 import type { GraphFrame } from '../graph/document';
 import { MIN_FRAME_SIDE } from '../graph/schema';
 import type { Canvas } from './canvas';
+import { followFocus } from './focus-view';
 import FrameLayer from './FrameLayer.svelte';
+import { moveNodesByKeys } from './node-keys';
 import { recordStep } from './history-actions';
 import type { HistoryAction } from 'rete-history-plugin';
 
@@ -18,6 +20,13 @@ export interface FrameHost {
 export interface FrameDrag {
   move(dx: number, dy: number): void;
   end(): Promise<void>;
+}
+
+/** What one key press does to a frame: moves it or changes its size, in graph units. */
+export interface FrameStep {
+  kind: 'move' | 'resize';
+  dx: number;
+  dy: number;
 }
 
 const PADDING = 32;
@@ -47,6 +56,10 @@ class FramesAction implements HistoryAction {
  * one undo step (a move together with the nodes it carried).
  */
 export class FrameEditor {
+  /** The frame just added, whose title the layer focuses so the user can name it at once. */
+  fresh: string | null = $state(null);
+  private stepping = Promise.resolve();
+
   constructor(private readonly host: FrameHost) {}
 
   list(): GraphFrame[] {
@@ -63,6 +76,7 @@ export class FrameEditor {
       ...(around(canvas) ?? midView(canvas))
     };
     this.commit([...this.list(), frame]);
+    this.fresh = frame.id;
     return frame;
   }
 
@@ -132,8 +146,49 @@ export class FrameEditor {
     };
   }
 
-  /** Draws the frames inside the canvas, behind nodes and edges; returns how to remove them. */
+  /**
+   * Moves (with the nodes inside it, as a drag does) or resizes frame `id` by one key press,
+   * as one undo step. Presses wait for the one before, so their node moves land in order.
+   */
+  step(id: string, change: FrameStep): Promise<void> {
+    const done = this.stepping.then(() => this.applyStep(id, change));
+    this.stepping = done.catch(() => undefined);
+    return done;
+  }
+
+  private async applyStep(id: string, change: FrameStep): Promise<void> {
+    const { canvas } = this.host.need();
+    const before = copy(this.list());
+    const frame = before.find((f) => f.id === id);
+    if (!frame) return;
+
+    canvas.history.separate();
+    let next: GraphFrame;
+    if (change.kind === 'move') {
+      const by = { x: change.dx, y: change.dy };
+      canvas.releasePick();
+      // The nodes' own moves go into the history first; the frame's step joins them.
+      await placeNodes(canvas, nodesInside(canvas, frame), by);
+      next = { ...frame, position: shifted(frame.position, by) };
+    } else {
+      const width = Math.max(MIN_FRAME_SIDE, frame.size.width + change.dx);
+      const height = Math.max(MIN_FRAME_SIDE, frame.size.height + change.dy);
+      next = { ...frame, size: { width: Math.round(width), height: Math.round(height) } };
+    }
+    const after = before.map((f) => (f.id === id ? next : f));
+    canvas.history.add(new FramesAction(before, copy(after), this.apply));
+    canvas.history.separate();
+    this.apply(after);
+  }
+
+  /**
+   * Draws the frames inside the canvas, behind nodes and edges; returns how to remove them.
+   * The canvas's other keyboard aids come along, since frames are where the keyboard first
+   * lands on the canvas: what gets the focus is kept in sight, and arrows move a focused node.
+   */
   attach(canvas: Canvas): () => void {
+    const stopFollowing = followFocus(canvas.area);
+    const stopMoving = moveNodesByKeys(canvas);
     const holder = canvas.area.area.content.holder;
     const layer = document.createElement('div');
     layer.className = 'frame-layer';
@@ -148,6 +203,8 @@ export class FrameEditor {
     keepFirst.observe(holder, { childList: true });
     const component = mount(FrameLayer, { target: layer, props: { frames: this } });
     return () => {
+      stopFollowing();
+      stopMoving();
       keepFirst.disconnect();
       void unmount(component);
       layer.remove();

@@ -1,7 +1,7 @@
 import { ClassicPreset } from 'rete';
 import type { NodeType, ParamValue, Params } from '../graph/node-type';
 import type { SocketType } from '../graph/values';
-import type { WireTarget } from './wiring';
+import type { SocketSide, WireChoice } from './wiring';
 
 /** A socket on the canvas that remembers its Kumiki socket type. */
 export class TypedSocket extends ClassicPreset.Socket {
@@ -35,10 +35,10 @@ export interface NodeHost {
   setParam(node: KumikiNode, key: string, value: ParamValue): void;
   setLabel(node: KumikiNode, label: string): void;
   pickFile(node: KumikiNode, key: string, file: File): Promise<void>;
-  /** The inputs the output `key` of `node` may be wired to, for wiring from the keyboard. */
-  wireTargets(node: KumikiNode, key: string): WireTarget[];
-  /** Wires the output `key` of `node` to `target`. */
-  wire(node: KumikiNode, key: string, target: WireTarget): Promise<void>;
+  /** The edges the keyboard may make or remove at socket `key` of `node`. */
+  wireChoices(node: KumikiNode, side: SocketSide, key: string): WireChoice[];
+  /** Makes or removes the edge `choice` names at socket `key` of `node`, as one undo step. */
+  wire(node: KumikiNode, side: SocketSide, key: string, choice: WireChoice): Promise<void>;
 }
 
 type Sockets = Record<string, TypedSocket>;

@@ -31,12 +31,21 @@ export function coalesceMinimap(minimap: MinimapPlugin<Schemes>): MinimapPlugin<
   return minimap;
 }
 
+/**
+ * The minimap's node rectangles, held in a class instance: the renderer makes plain objects
+ * and arrays deeply reactive, which for a thousand nodes cost more per frame of a drag than
+ * drawing them.
+ */
+export class MiniNodes {
+  constructor(readonly rects: readonly MinimapSignal['nodes'][number][]) {}
+}
+
 /** A Svelte renderer preset that draws the minimap with MinimapView, `size` pixels high. */
 export function minimapPreset(size: number) {
   const props = (data: MinimapSignal) => ({
     size,
     ratio: data.ratio,
-    nodes: data.nodes,
+    nodes: new MiniNodes(data.nodes),
     viewport: data.viewport,
     point: data.point
   });

@@ -1,7 +1,7 @@
 import type { Canvas } from './canvas';
 import { LabelAction, ParamAction, recordStep } from './history-actions';
 import type { KumikiNode, NodeHost } from './kumiki-node.svelte';
-import { wire, wireTargets } from './wiring';
+import { applyWire, wireChoices } from './wiring';
 import { bytesOrSize } from './files';
 
 /** What node edits need from the page: the canvas, the engine's file store and a change hook. */
@@ -43,9 +43,10 @@ export function createNodeHost(deps: EditDeps): NodeHost {
       await deps.putFile(file.name, await bytesOrSize(file));
       host.setParam(node, key, file.name);
     },
-    wireTargets: (node, key) => wireTargets(deps.canvas().editor, node, key),
-    async wire(node, key, target) {
-      await wire(deps.canvas().editor, node, key, target);
+    wireChoices: (node, side, key) => wireChoices(deps.canvas().editor, node, side, key),
+    async wire(node, side, key, choice) {
+      const { editor, history } = deps.canvas();
+      await applyWire(editor, history, node, side, key, choice);
     }
   };
   return host;

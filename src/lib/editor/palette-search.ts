@@ -8,9 +8,15 @@ export interface PaletteGroup {
 
 /**
  * The node types whose title, category, type id or description contain every word of
- * `query` (case-insensitive), grouped by category.
+ * `query` (case-insensitive), grouped by category. The categories of `first` (this graph's
+ * own types, such as its subgraphs) come before the others.
  */
-export function searchPalette(types: readonly NodeType[], query: string): PaletteGroup[] {
+export function searchPalette(
+  types: readonly NodeType[],
+  query: string,
+  first: readonly NodeType[] = []
+): PaletteGroup[] {
+  const own = new Set(first.map((t) => t.category));
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   const matches = types.filter((type) => {
     const haystack =
@@ -25,7 +31,7 @@ export function searchPalette(types: readonly NodeType[], query: string): Palett
     groups.set(type.category, group);
   }
   return [...groups.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => Number(own.has(b)) - Number(own.has(a)) || a.localeCompare(b))
     .map(([category, list]) => ({
       category,
       types: list.sort((a, b) => a.title.localeCompare(b.title))

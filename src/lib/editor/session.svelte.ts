@@ -1,20 +1,15 @@
 import { replaceState } from '$app/navigation';
 import type { GraphDocument, SweepSpec } from '../graph/document';
-import { GRAPH_FORMAT, GRAPH_VERSION } from '../graph/document';
-import { parseGraph, serializeGraph } from '../graph/load';
-import type { GraphProblem } from '../graph/problems';
-import { decodeShareFragment, encodeShareFragment } from '../graph/share';
+import { definitionIdOf, withSubgraphs } from '../graph/subgraph';
 import { checkSweep } from '../graph/sweep-check';
 import type { Canvas, ChangeKind } from './canvas';
 import { createCanvas } from './canvas';
 import { Confirmer } from './confirm.svelte';
 import type { BridgeContext, DocumentMeta } from './document-bridge';
 import { loadDocument, metaOf, nodeFromGraph, readDocument } from './document-bridge';
-import { debounce, DRAFT_NOT_KEPT, loadDraft, saveDraft } from './drafts';
+import { debounce, DRAFT_NOT_KEPT, saveDraft } from './drafts';
 import { EditActions } from './edit-actions';
-import { firstExample, type Example } from './examples';
-import { downloadText, graphFileName } from './files';
-import { graphTextOf } from './picture-export';
+import type { Example } from './examples';
 import { recordStep, SweepAction } from './history-actions';
 import type { KumikiNode } from './kumiki-node.svelte';
 import { createNodeHost } from './node-edits';
@@ -25,16 +20,15 @@ import { InspectedRun } from './inspected-run.svelte';
 import { SweepController } from './sweep-controller.svelte';
 import { FrameEditor } from './frames.svelte';
 import { defaultSweep } from './sweep-edit';
+import * as files from './session-files';
+import { EMPTY_META, type ProblemReport } from './session-files';
+import { SubgraphEditor } from './subgraph-editor.svelte';
+import { openOnDoubleClick, subgraphMenu } from './subgraph-gestures';
 import { fitNodes, freeSpot, zoomStep } from './view';
 
 export type { Notice } from './notices.svelte';
 
-/** Problems found while opening a file, listed until the user dismisses them. */
-export interface ProblemReport {
-  source: string;
-  opened: boolean;
-  problems: GraphProblem[];
-}
+export type { ProblemReport } from './session-files';
 
 /**
  * What an edit touched: the canvas's kinds, a param (results go out of date), a label or the
@@ -45,8 +39,6 @@ type EditKind = ChangeKind | 'params' | 'label' | 'meta' | 'sweep';
 /** What the page says when Run is pressed while a run or sweep is going (runs are not queued). */
 export const RUN_REFUSED =
   'A run is already going. Wait for it or press Stop; runs are not queued.';
-
-const EMPTY_META: DocumentMeta = { title: 'Untitled graph', seed: 0 };
 
 /**
  * The editor page's state and actions: the canvas, the graph's title, seed and sweep, opening,
@@ -71,16 +63,29 @@ export class EditorSession {
   /** Copy, paste, delete and arrange of the selection. */
   readonly edit = new EditActions({
     need: () => this.need(),
-    document: () => this.document(),
+    document: () => this.canvasDocument(),
+    adopt: (definitions) => this.subgraphs.adopt(definitions),
+    refusal: (type) => this.subgraphs.refusal(type),
     notices: this.notices,
     selected: (id) => (this.selectedId = id)
   });
 
-  /** Comment frames drawn behind the nodes; stored in `meta.frames`. */
+  /** Subgraphs: group, open, expand, exposed params; holds the graph's definitions. */
+  readonly subgraphs: SubgraphEditor = new SubgraphEditor({
+    need: () => this.need(),
+    canvasDocument: () => this.canvasDocument(),
+    changed: () => this.changed('graph'),
+    shown: () => this.revision++,
+    notify: (tone, text) => (tone === 'error' ? this.notices.error(text) : this.notices.info(text)),
+    selected: (id) => (this.selectedId = id)
+  });
+
+  /** Comment frames drawn behind the nodes; stored in `meta.frames` (root graph only). */
   readonly frames = new FrameEditor({
     need: () => this.need(),
-    frames: () => this.meta.frames ?? [],
+    frames: () => (this.subgraphs.inside ? [] : (this.meta.frames ?? [])),
     setFrames: (frames) => {
+      if (this.subgraphs.inside) return;
       const { frames: _previous, ...rest } = this.meta;
       this.meta = frames.length > 0 ? { ...rest, frames } : rest;
       this.changed('meta');
@@ -90,8 +95,10 @@ export class EditorSession {
   private canvas: Canvas | undefined;
   private bridge: BridgeContext | undefined;
   private detachFrames: (() => void) | undefined;
+  private detachSubgraphs: (() => void) | undefined;
   private draft = debounce(() => this.writeDraft(), 250);
-  private fromShareLink = false;
+  /** The graph came from the share link in the address (cleared on the first edit). */
+  fromShareLink = false;
   /** The last draft could not be written; the user has been told once. */
   private draftFailed = false;
 
@@ -106,12 +113,24 @@ export class EditorSession {
       changed: (kind) => this.changed(kind),
       refused: (reason) => this.notices.error(reason),
       addRequested: (type, position) => void this.addNode(type, position),
-      selected: (id) => (this.selectedId = id)
+      selected: (id) => (this.selectedId = id),
+      nodeMenu: (node) => subgraphMenu(this.subgraphs, node, this.edit.selection()),
+      extraTypes: () => this.subgraphs.types
     });
-    this.bridge = { editor: this.canvas.editor, area: this.canvas.area, host, lookup: getNodeType };
+    this.detachSubgraphs = openOnDoubleClick(
+      container,
+      (id) => definitionIdOf(this.canvas?.editor.getNode(id)?.typeId ?? '') !== undefined,
+      (id) => void this.subgraphs.open(id)
+    );
+    this.bridge = {
+      editor: this.canvas.editor,
+      area: this.canvas.area,
+      host,
+      lookup: (type) => this.subgraphs.lookup(type)
+    };
     this.detachFrames = this.frames.attach(this.canvas);
 
-    await this.openFirst();
+    await files.openFirst(this);
     this.ready = true;
   }
 
@@ -120,6 +139,7 @@ export class EditorSession {
     this.draft.flush();
     this.run.dispose();
     this.detachFrames?.();
+    this.detachSubgraphs?.();
     this.canvas?.destroy();
   }
 
@@ -133,94 +153,63 @@ export class EditorSession {
     return this.canvas?.editor.getNodes() ?? [];
   }
 
-  /** The graph as a file would hold it now. */
+  /** The graph as a file would hold it now, with an open subgraph's edits written back. */
   document(): GraphDocument {
-    return readDocument(this.need().bridge, this.meta);
+    return this.subgraphs.rootDocument();
+  }
+
+  /** What the canvas shows: the root graph or an open subgraph's inner graph. */
+  canvasDocument(): GraphDocument {
+    const doc = readDocument(this.need().bridge, this.meta);
+    const definitions = $state.snapshot(this.subgraphs.definitions);
+    return Object.keys(definitions).length > 0 ? { ...doc, subgraphs: definitions } : doc;
   }
 
   /** Opens graph file text: as far as it can when it has problems, not at all when broken. */
-  async openText(text: string, source: string, notice?: string): Promise<boolean> {
-    return this.openResult(parseGraph(text, source, getNodeType), source, notice);
+  openText(text: string, source: string, notice?: string): Promise<boolean> {
+    return files.openText(this, text, source, notice);
   }
 
   /** Opens a bundled example in the view it was saved with, after asking about unsaved work. */
-  async openExample(example: Example): Promise<boolean> {
-    if (!(await this.confirmDiscard(`open the example "${example.title}"`, 'Discard and open')))
-      return false;
-    return this.openText(example.text, example.file, `Opened the example "${example.title}".`);
+  openExample(example: Example): Promise<boolean> {
+    return files.openExample(this, example);
   }
 
   /** Opens a graph file the user picked or dropped. */
-  async openFile(file: File): Promise<boolean> {
-    let text: string;
-    try {
-      text = await graphTextOf(file);
-    } catch (error) {
-      this.notices.error(`Could not read "${file.name}": ${(error as Error).message}`);
-      return false;
-    }
-    const result = parseGraph(text, file.name, getNodeType);
-    if (result.doc && !(await this.confirmDiscard(`open "${file.name}"`, 'Discard and open')))
-      return false;
-    return this.openResult(result, file.name, `Opened "${file.name}".`);
+  openFile(file: File): Promise<boolean> {
+    return files.openFile(this, file);
   }
 
   /** Starts an empty graph, after asking when the current one has unsaved changes. */
-  async newGraph(): Promise<boolean> {
-    if (!(await this.confirmDiscard('start a new graph', 'Discard and start new'))) return false;
-    const doc: GraphDocument = {
-      format: GRAPH_FORMAT,
-      version: GRAPH_VERSION,
-      ...EMPTY_META,
-      nodes: [],
-      edges: [],
-      view: { x: 0, y: 0, zoom: 1 }
-    };
-    await this.show(doc);
-    this.notices.info('New graph. Right-click the canvas or use the palette to add nodes.');
-    return true;
+  newGraph(): Promise<boolean> {
+    return files.newGraph(this);
   }
 
   /** Downloads the graph as `<title slug>.kumiki.json`. */
   save(): void {
-    const doc = this.document();
-    try {
-      downloadText(serializeGraph(doc), graphFileName(doc.title));
-    } catch (error) {
-      this.notices.error(`The graph could not be saved: ${(error as Error).message}`);
-      return;
-    }
-    this.dirty = false;
-    this.writeDraft();
+    files.save(this);
   }
 
   /** Puts the graph into the address as `#g=…` and copies the link. */
-  async share(): Promise<void> {
-    const fragment = encodeShareFragment(this.document());
-    replaceState(`#${fragment}`, {});
-    this.fromShareLink = true;
-    const link = location.href;
-    try {
-      await navigator.clipboard.writeText(link);
-      this.notices.info('Share link copied. The graph travels in the link itself.');
-    } catch {
-      this.notices.show({ tone: 'info', text: 'Copy this share link:', link });
-    }
+  share(): Promise<void> {
+    return files.share(this);
   }
 
   /** Opens a share link's fragment, as when a visitor arrives with `#g=…`. */
-  async openShareFragment(fragment: string): Promise<boolean> {
-    const result = decodeShareFragment(fragment, getNodeType);
-    const opened = await this.openResult(result, 'share link', 'Opened the graph in the link.');
-    this.fromShareLink = opened;
-    return opened;
+  openShareFragment(fragment: string): Promise<boolean> {
+    return files.openShareFragment(this, fragment);
   }
 
   /** Adds a node of `type` at `position`, or beside the selection, or mid-view. */
   async addNode(type: string, position?: { x: number; y: number }): Promise<void> {
     const { canvas, bridge } = this.need();
-    const spec = getNodeType(type);
+    const spec = this.subgraphs.lookup(type);
     if (!spec) return;
+    const refused = this.subgraphs.refusal(type);
+    if (refused) {
+      this.notices.error(refused);
+      return;
+    }
     const taken = new Set(this.nodes().map((n) => n.id));
     const id = newNodeId(type, taken);
     const params = Object.fromEntries(Object.entries(spec.params).map(([k, p]) => [k, p.default]));
@@ -282,7 +271,9 @@ export class EditorSession {
       this.notices.info('Select a node first: Run to selected runs it and what feeds it.');
       return;
     }
-    await this.run.run(this.document(), ids);
+    // Inside a subgraph the inner ids are not nodes of the graph that runs: run its node.
+    const outer = this.subgraphs.trail[0]?.instanceId;
+    await this.run.run(this.document(), outer ? [outer] : ids);
   }
 
   /** Says why a run cannot start now, and returns whether it was refused. */
@@ -296,7 +287,7 @@ export class EditorSession {
   async startSweep(): Promise<void> {
     const doc = this.document();
     if (this.busy || !doc.sweep) return;
-    const issues = checkSweep(doc, getNodeType);
+    const issues = checkSweep(doc, withSubgraphs(getNodeType, doc.subgraphs));
     if (issues.length > 0) {
       this.notices.error(`The sweep cannot run: ${issues[0].message}`);
       return;
@@ -343,57 +334,14 @@ export class EditorSession {
     this.changed('sweep');
   }
 
-  private async confirmDiscard(action: string, confirmLabel: string): Promise<boolean> {
-    if (!this.dirty) return true;
-    return this.confirmer.ask({
-      title: 'Discard unsaved changes?',
-      text:
-        `"${this.meta.title}" has changes that are not saved in a file. ` +
-        `If you ${action} now, they are lost; choose Cancel and Save (Ctrl+S) to keep them.`,
-      confirmLabel
-    });
-  }
-
-  private async openFirst(): Promise<void> {
-    let linkProblems: ProblemReport | null = null;
-    if (location.hash.startsWith('#g=')) {
-      if (await this.openShareFragment(location.hash)) return;
-      linkProblems = this.problems;
-    }
-
-    const draft = loadDraft();
-    if (draft && (await this.openText(draft.text, 'draft'))) {
-      this.dirty = draft.dirty;
-      this.writeDraft();
-      const when = new Date(draft.savedAt).toLocaleString();
-      this.notices.info(`Restored your draft from ${when}.`);
-    } else if (firstExample) {
-      await this.openText(firstExample.text, firstExample.file);
-    } else {
-      await this.newGraph();
-    }
-    if (linkProblems) this.problems = linkProblems;
-  }
-
-  private async openResult(
-    result: ReturnType<typeof parseGraph>,
-    source: string,
-    notice?: string
-  ): Promise<boolean> {
-    const { doc, problems } = result;
-    this.problems = problems.length > 0 ? { source, opened: doc !== null, problems } : null;
-    if (!doc) return false;
-    await this.show(doc);
-    if (problems.length === 0 && notice) this.notices.info(notice);
-    return true;
-  }
-
-  private async show(doc: GraphDocument): Promise<void> {
+  /** Shows a graph on the canvas as newly opened: no history, no selection, not dirty. */
+  async show(doc: GraphDocument): Promise<void> {
     const { canvas, bridge } = this.need();
     await this.run.reset();
     await this.sweep.reset();
     this.meta = metaOf(doc);
     this.selectedId = null;
+    this.subgraphs.reset(doc.subgraphs);
     await canvas.quietly(() => loadDocument(bridge, doc));
     canvas.history.clear();
     if (!doc.view) await this.fit();
@@ -422,7 +370,8 @@ export class EditorSession {
     this.draft.call();
   }
 
-  private writeDraft(): void {
+  /** Keeps the graph as the draft offered back after a reload. */
+  writeDraft(): void {
     if (!this.bridge) return;
     const kept = saveDraft(this.document(), this.dirty);
     if (!kept && !this.draftFailed) this.notices.error(DRAFT_NOT_KEPT);

@@ -19,7 +19,11 @@ export type ShortcutAction =
   | 'duplicate'
   | 'selectAll'
   | 'nextNode'
-  | 'previousNode';
+  | 'previousNode'
+  | 'group'
+  | 'expand'
+  | 'openSubgraph'
+  | 'closeSubgraph';
 
 /** The shortcut of each action, as the toolbar's tooltips show it. */
 export const SHORTCUT_HINTS: Record<ShortcutAction, string> = {
@@ -42,7 +46,11 @@ export const SHORTCUT_HINTS: Record<ShortcutAction, string> = {
   duplicate: 'Ctrl+D',
   selectAll: 'Ctrl+A',
   nextNode: ']',
-  previousNode: '['
+  previousNode: '[',
+  group: 'Ctrl+G',
+  expand: 'Ctrl+Shift+G',
+  openSubgraph: 'Enter',
+  closeSubgraph: 'Alt+↑'
 };
 
 /** What each action does, in the words the help overlay lists them with. */
@@ -66,7 +74,11 @@ export const SHORTCUT_LABELS: Record<ShortcutAction, string> = {
   duplicate: 'Duplicate the selected nodes',
   selectAll: 'Select every node',
   nextNode: 'Select the next node and bring it into view',
-  previousNode: 'Select the previous node and bring it into view'
+  previousNode: 'Select the previous node and bring it into view',
+  group: 'Group the selected nodes into a subgraph node',
+  expand: 'Expand the selected subgraph node back into its nodes',
+  openSubgraph: 'Open the selected subgraph node (also double-click it)',
+  closeSubgraph: 'Leave the open subgraph for the graph around it'
 };
 
 /**
@@ -92,6 +104,9 @@ export function shortcutFor(event: KeyboardEvent): ShortcutAction | null {
   if (command && key === 'x') return 'cut';
   if (command && key === 'v') return 'paste';
   if (command && key === 'd') return 'duplicate';
+  if (command && key === 'g') return event.shiftKey ? 'expand' : 'group';
+  if (event.altKey && key === 'arrowup') return 'closeSubgraph';
+  if (!command && key === 'enter' && !isControl(event.target)) return 'openSubgraph';
   if (!command && (key === 'delete' || key === 'backspace')) return 'delete';
   if (command || event.altKey) return null;
   if (key === '+' || key === '=') return 'zoomIn';
@@ -103,6 +118,12 @@ export function shortcutFor(event: KeyboardEvent): ShortcutAction | null {
   return null;
 }
 
+/** Whether Enter on `target` already means something (a button, link or form field). */
+function isControl(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.closest('button, a, input, select, textarea, summary, [role="button"]') !== null;
+}
+
 function isTextField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
@@ -110,3 +131,22 @@ function isTextField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLInputElement)) return false;
   return !['checkbox', 'radio', 'button', 'submit', 'file', 'range'].includes(target.type);
 }
+
+/**
+ * Keys that act on the control holding the keyboard focus rather than on the whole page
+ * (the components handle them): the keys, where the focus is, and what they do. The help
+ * overlay lists them after the page's shortcuts.
+ */
+export const FOCUS_KEYS: readonly (readonly [keys: string, where: string, effect: string])[] = [
+  ['Tab', 'anywhere', 'Move between controls; the first Tab offers "Skip to the graph"'],
+  ['] or [', 'on the canvas', 'Select a node and focus it; Tab goes on to its sockets and params'],
+  ['Arrow keys', 'on a focused node', 'Move the selected nodes by 10 (with Shift, by 50)'],
+  ['Enter', 'on ⇢ or ⇠ beside a socket', 'List what it can be wired to, and its edges to remove'],
+  ['↑ ↓ Home End', 'in a menu', 'Walk the entries; Enter chooses one, Escape closes the menu'],
+  ['Arrow keys', 'on a frame handle ⠿', 'Move the frame and the nodes inside it by 10'],
+  ['Shift+arrow keys', 'on a frame handle', 'Move it by 50'],
+  ['Alt+arrow keys', 'on a frame handle', 'Resize the frame (arrows on its corner handle do too)'],
+  ['Enter', 'on a frame handle', "Edit the frame's title"],
+  ['Delete', 'on a frame handle', 'Remove the frame'],
+  ['Escape', 'in a dialog or menu', 'Close it; the focus goes back to where it was']
+];

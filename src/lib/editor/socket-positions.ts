@@ -11,6 +11,26 @@ interface SocketAt {
   key: string;
 }
 
+/** What the watcher knows of a node without its view: its type, width and socket rows. */
+export interface NodeShape {
+  typeId: string;
+  width: number;
+  /** The node's sockets in the order its view lists them, as `side key`. */
+  rows: { side: Side; key: string }[];
+}
+
+/** Where a socket sits on its node: from the left edge for inputs, the right for outputs. */
+interface Offset {
+  x: number;
+  y: number;
+}
+
+/** Where the first socket row's centre lies below a node's top edge before any is measured. */
+const FIRST_ROW_Y = 67;
+
+/** The distance between socket rows before any is measured. */
+const ROW_STEP = 25;
+
 /** The parts of the area the watcher reads: node views and its signal pipe. */
 interface AreaLike {
   nodeViews: Map<string, { element: HTMLElement; position: Position }>;
@@ -32,17 +52,27 @@ const EDGE_OFFSET = 12;
  * (one forced layout per socket) and finds sockets and listeners by scanning every one of them
  * (work that grows with the square of the graph). This one keys sockets and listeners by node
  * and measures every socket rendered since the last task in one pass, one layout in all.
+ *
+ * A node whose view is not mounted (see virtual-nodes.ts) keeps the socket positions last
+ * measured on it; one never mounted gets those of a measured node of the same type, else of the
+ * same socket row on any node, so the edges to it are drawn before it is.
  */
 export class SocketPositions {
   private area: AreaLike | null = null;
-  /** Socket centre relative to its node, by `nodeId side key`. */
-  private positions = new Map<string, Position>();
+  /** Socket centre relative to its node, by node id, then by `side key`. */
+  private positions = new Map<string, Map<string, Position>>();
+  /** Measured offsets by `type side key`, and by socket row. */
+  private byType = new Map<string, Offset>();
+  private byRow = new Map<number, Offset>();
   private sockets = new Map<HTMLElement, SocketAt>();
   private byNode = new Map<string, Set<HTMLElement>>();
   private listeners = new Map<string, Set<{ side: Side; key: string; change: OnChange }>>();
   private pending = new Set<HTMLElement>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private waitingSince = 0;
+
+  /** `shape` tells the watcher a node's type and socket rows, for nodes not yet measured. */
+  constructor(private shape: (nodeId: string) => NodeShape | undefined = () => undefined) {}
 
   attach(scope: Scope<never, any>): void {
     // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -56,6 +86,8 @@ export class SocketPositions {
         this.track(element, { nodeId, side, key });
       } else if (context.type === 'unmount') {
         this.forget(context.data.element);
+      } else if (context.type === 'noderemoved') {
+        this.positions.delete(context.data.id);
       } else if (context.type === 'nodetranslated') {
         this.notify(context.data.id);
       } else if (context.type === 'noderesized') {
@@ -86,17 +118,13 @@ export class SocketPositions {
     this.schedule();
   }
 
+  /** Stops watching a socket element; its last position stays for the unmounted node. */
   private forget(element: HTMLElement): void {
     const socket = this.sockets.get(element);
     if (!socket) return;
     this.sockets.delete(element);
     this.pending.delete(element);
     this.byNode.get(socket.nodeId)?.delete(element);
-    const id = keyOf(socket.nodeId, socket.side, socket.key);
-    const still = [...(this.byNode.get(socket.nodeId) ?? [])].some(
-      (e) => keyOf(socket.nodeId, this.sockets.get(e)!.side, this.sockets.get(e)!.key) === id
-    );
-    if (!still) this.positions.delete(id);
   }
 
   /**
@@ -128,7 +156,7 @@ export class SocketPositions {
       if (!centre) continue;
       this.pending.delete(element);
       const x = centre.x + EDGE_OFFSET * (socket.side === 'input' ? -1 : 1);
-      this.positions.set(keyOf(socket.nodeId, socket.side, socket.key), { x, y: centre.y });
+      this.remember(socket, { x, y: centre.y }, view.element.offsetWidth);
       touched.add(socket.nodeId);
     }
     for (const nodeId of touched) this.notify(nodeId);
@@ -142,16 +170,42 @@ export class SocketPositions {
     }
   }
 
+  private remember(socket: SocketAt, at: Position, width: number): void {
+    let own = this.positions.get(socket.nodeId);
+    if (!own) this.positions.set(socket.nodeId, (own = new Map()));
+    own.set(keyOf(socket.side, socket.key), at);
+
+    const shape = this.shape(socket.nodeId);
+    if (!shape) return;
+    const offset = { x: socket.side === 'input' ? at.x : width - at.x, y: at.y };
+    this.byType.set(`${shape.typeId}\u0000${keyOf(socket.side, socket.key)}`, offset);
+    const row = shape.rows.findIndex((r) => r.side === socket.side && r.key === socket.key);
+    if (row >= 0) this.byRow.set(row, offset);
+  }
+
   private absolute(nodeId: string, side: Side, key: string): Position | null {
-    const position = this.positions.get(keyOf(nodeId, side, key));
     const view = this.area?.nodeViews.get(nodeId);
-    if (!position || !view) return null;
+    if (!view) return null;
+    const position =
+      this.positions.get(nodeId)?.get(keyOf(side, key)) ?? this.estimate(nodeId, side, key);
+    if (!position) return null;
     return { x: position.x + view.position.x, y: position.y + view.position.y };
+  }
+
+  /** Where a socket of a node never measured most likely sits, from nodes that were. */
+  private estimate(nodeId: string, side: Side, key: string): Position | null {
+    const shape = this.shape(nodeId);
+    if (!shape) return null;
+    const row = shape.rows.findIndex((r) => r.side === side && r.key === key);
+    const offset = this.byType.get(`${shape.typeId}\u0000${keyOf(side, key)}`) ??
+      this.byRow.get(row) ?? { x: -EDGE_OFFSET, y: FIRST_ROW_Y + Math.max(0, row) * ROW_STEP };
+    const x = side === 'input' ? offset.x : shape.width - offset.x;
+    return { x, y: offset.y };
   }
 }
 
-function keyOf(nodeId: string, side: Side, key: string): string {
-  return `${nodeId}\u0000${side}\u0000${key}`;
+function keyOf(side: Side, key: string): string {
+  return `${side}\u0000${key}`;
 }
 
 /** The centre of `child` in the coordinates of `ancestor`, or null while it is not laid out. */

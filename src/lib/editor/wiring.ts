@@ -1,46 +1,105 @@
 import type { NodeEditor } from 'rete';
+import type { HistoryPlugin } from 'rete-history-plugin';
 import { refusal } from './connection-guard';
 import { KumikiConnection, type KumikiNode } from './kumiki-node.svelte';
 import type { Schemes } from './schemes';
 
-/** An input an output may be wired to from the keyboard. */
-export interface WireTarget {
+/** Which side of its node a socket is on. */
+export type SocketSide = 'input' | 'output';
+
+/**
+ * One thing the keyboard may do at a socket: make an edge to the socket `socket` of node
+ * `nodeId` (`connect`), or remove the edge `edgeId` already there (`disconnect`).
+ */
+export interface WireChoice {
+  kind: 'connect' | 'disconnect';
   nodeId: string;
-  input: string;
-  /** What the picker shows: the node's name and the input's name. */
+  socket: string;
+  /** For `disconnect`: the edge to remove. */
+  edgeId?: string;
+  /** What the picker shows: the other node's name and id and the other socket's name. */
   label: string;
 }
 
 /**
- * The inputs `source.output` may feed: same socket type, not yet fed, and no cycle made, in
- * the order the nodes were added. The same rules as wiring with the mouse (`refusal`).
+ * What the keyboard may do at socket `key` of `node`. From an output: wire it to an input of
+ * the same type that nothing feeds yet. From an input: wire an output of the same type into
+ * it (replacing the edge it has); nodes downstream of it are left out, as the edge would
+ * close a cycle. Either way, the edges already at the socket may be removed. The rules are
+ * those of wiring with the mouse (`refusal`); nodes come in the order they were added.
  */
-export function wireTargets(
+export function wireChoices(
   editor: NodeEditor<Schemes>,
-  source: KumikiNode,
-  output: string
-): WireTarget[] {
-  const fed = new Set(editor.getConnections().map((c) => `${c.target}\u0000${c.targetInput}`));
-  const targets: WireTarget[] = [];
-  for (const node of editor.getNodes()) {
-    for (const input of Object.keys(node.inputs)) {
-      if (fed.has(`${node.id}\u0000${input}`)) continue;
-      if (refusal(editor, source, output, node, input) !== null) continue;
-      const name = node.userLabel || node.label;
-      targets.push({ nodeId: node.id, input, label: `${name} (${node.id}) · ${input}` });
+  node: KumikiNode,
+  side: SocketSide,
+  key: string
+): WireChoice[] {
+  const edges = editor.getConnections();
+  const here = edges.filter((c) =>
+    side === 'output'
+      ? c.source === node.id && c.sourceOutput === key
+      : c.target === node.id && c.targetInput === key
+  );
+  const choices: WireChoice[] = [];
+  const add = (kind: WireChoice['kind'], other: KumikiNode, socket: string, edgeId?: string) => {
+    const label = `${other.userLabel || other.label} (${other.id}) · ${socket}`;
+    choices.push({ kind, nodeId: other.id, socket, label, ...(edgeId ? { edgeId } : {}) });
+  };
+
+  if (side === 'output') {
+    const fed = new Set(edges.map((c) => `${c.target}\u0000${c.targetInput}`));
+    for (const other of editor.getNodes()) {
+      for (const input of Object.keys(other.inputs)) {
+        if (fed.has(`${other.id}\u0000${input}`)) continue;
+        if (refusal(editor, node, key, other, input) === null) add('connect', other, input);
+      }
+    }
+  } else {
+    const current = new Set(here.map((c) => `${c.source}\u0000${c.sourceOutput}`));
+    for (const other of editor.getNodes()) {
+      for (const output of Object.keys(other.outputs)) {
+        if (current.has(`${other.id}\u0000${output}`)) continue;
+        if (refusal(editor, other, output, node, key) === null) add('connect', other, output);
+      }
     }
   }
-  return targets;
+
+  for (const c of here) {
+    const other = editor.getNode(side === 'output' ? c.target : c.source);
+    const socket = String(side === 'output' ? c.targetInput : c.sourceOutput);
+    if (other) add('disconnect', other, socket, c.id);
+  }
+  return choices;
 }
 
-/** Adds the edge `source.output` → `target`; undo takes it back like a drawn edge. */
-export async function wire(
+/**
+ * Makes or removes the edge `choice` names at socket `key` of `node`, as one undo step. An
+ * input takes one edge, so wiring into an input that has one replaces it.
+ */
+export async function applyWire(
   editor: NodeEditor<Schemes>,
-  source: KumikiNode,
-  output: string,
-  target: WireTarget
+  history: HistoryPlugin<Schemes>,
+  node: KumikiNode,
+  side: SocketSide,
+  key: string,
+  choice: WireChoice
 ): Promise<boolean> {
-  const node = editor.getNode(target.nodeId);
-  if (!node) return false;
-  return editor.addConnection(new KumikiConnection(source, output, node, target.input));
+  history.separate();
+  try {
+    if (choice.kind === 'disconnect') {
+      return choice.edgeId ? await editor.removeConnection(choice.edgeId) : false;
+    }
+    const other = editor.getNode(choice.nodeId);
+    if (!other) return false;
+    if (side === 'output') {
+      return await editor.addConnection(new KumikiConnection(node, key, other, choice.socket));
+    }
+    const replaced = editor
+      .getConnections()
+      .filter((c) => c.target === node.id && c.targetInput === key);
+    for (const c of replaced) await editor.removeConnection(c.id);
+    return await editor.addConnection(new KumikiConnection(other, choice.socket, node, key));
+  } finally {
+    history.separate();
+  }
 }

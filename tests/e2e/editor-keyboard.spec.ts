@@ -1,0 +1,409 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { EditorPage } from './editor-page';
+
+async function box(locator: Locator) {
+  const found = await locator.boundingBox();
+  if (!found) throw new Error('Not on screen.');
+  return found;
+}
+
+/** Checks a screen distance against graph units times the zoom, to within a pixel. */
+function near(actual: number, expected: number) {
+  expect(Math.abs(actual - expected)).toBeLessThan(1.5);
+}
+
+/** Opens a graph file through the toolbar's file input, as picking a file does. */
+async function openGraph(page: Page, graph: object) {
+  await page.getByTestId('open-input').setInputFiles({
+    name: 'keys.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(graph))
+  });
+  const title = (graph as { title: string }).title;
+  await expect(page.getByRole('textbox', { name: 'Graph title' })).toHaveValue(title);
+}
+
+const node = (id: string, type: string, x: number, y: number) => ({
+  id,
+  type,
+  version: 1,
+  params: {},
+  position: { x, y }
+});
+
+const FRAMED = {
+  format: 'kumiki-graph',
+  version: 1,
+  title: 'Framed by keys',
+  seed: 0,
+  nodes: [
+    node('points', 'data/points', 40, 80),
+    node('persistence', 'topology/persistence', 700, 80)
+  ],
+  edges: [],
+  frames: [
+    {
+      id: 'notes',
+      title: 'Input',
+      text: '',
+      position: { x: 0, y: 0 },
+      size: { width: 400, height: 300 }
+    }
+  ]
+};
+
+const UNWIRED = {
+  format: 'kumiki-graph',
+  version: 1,
+  title: 'Unwired',
+  seed: 0,
+  nodes: [node('points', 'data/points', 0, 0), node('persistence', 'topology/persistence', 420, 0)],
+  edges: []
+};
+
+test('a frame is reached by Tab, moved and resized by arrow keys, renamed, deleted, and each press undoes alone', async ({
+  page
+}) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  await openGraph(page, FRAMED);
+  const frame = page.getByTestId('frame');
+  const grip = page.getByRole('button', { name: 'Move frame Input' });
+  await expect(frame).toHaveCount(1);
+
+  // From the top of the page: the skip link, then the canvas, then the frame's handle.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to the graph' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'Graph canvas' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(grip).toBeFocused();
+
+  const zoom = await editor.zoom();
+  const start = await box(frame);
+  const inside = await box(editor.node('points'));
+  const outside = await box(editor.node('persistence'));
+
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect
+    .poll(async () => Math.round((await box(frame)).x - start.x))
+    .toBe(Math.round(30 * zoom));
+  near((await box(editor.node('points'))).x, inside.x + 30 * zoom);
+  await page.keyboard.press('Shift+ArrowDown');
+  await expect
+    .poll(async () => Math.round((await box(frame)).y - start.y))
+    .toBe(Math.round(50 * zoom));
+  near((await box(editor.node('points'))).y, inside.y + 50 * zoom);
+  await page.keyboard.press('Alt+ArrowRight');
+  await expect
+    .poll(async () => Math.round((await box(frame)).width - start.width))
+    .toBe(Math.round(10 * zoom));
+  // The node outside the frame stays where it was.
+  expect(await box(editor.node('persistence'))).toEqual(outside);
+
+  // Undo takes back one key press at a time: the resize, the big step, then one small step.
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => Math.round((await box(frame)).width - start.width)).toBe(0);
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => Math.round((await box(frame)).y - start.y)).toBe(0);
+  near((await box(editor.node('points'))).y, inside.y);
+  await page.keyboard.press('Control+z');
+  await expect
+    .poll(async () => Math.round((await box(frame)).x - start.x))
+    .toBe(Math.round(20 * zoom));
+  near((await box(editor.node('points'))).x, inside.x + 20 * zoom);
+
+  // Enter goes to the title; the new name is the handle's name too.
+  await grip.focus();
+  await page.keyboard.press('Enter');
+  const title = frame.getByRole('textbox', { name: 'Frame title' });
+  await expect(title).toBeFocused();
+  await page.keyboard.type('Sources');
+  await page.keyboard.press('Enter');
+  await expect(title).toHaveValue('Sources');
+  const renamed = page.getByRole('button', { name: 'Move frame Sources' });
+  await expect(renamed).toHaveCount(1);
+
+  // Delete on the handle removes the frame, not the nodes; the focus goes to the canvas.
+  await renamed.focus();
+  await page.keyboard.press('Delete');
+  await expect(frame).toHaveCount(0);
+  expect(await editor.nodeIds()).toEqual(['persistence', 'points']);
+  await expect(page.getByRole('region', { name: 'Graph canvas' })).toBeFocused();
+  await page.keyboard.press('Control+z');
+  await expect(frame).toHaveCount(1);
+  await expect(title).toHaveValue('Sources');
+});
+
+test('a frame added from the keyboard goes around the node ] selected, with its title focused to be named', async ({
+  page
+}) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  // ] selects the first node; the new frame goes around it.
+  await page.getByRole('link', { name: 'Skip to the graph' }).focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press(']');
+  await expect(editor.node('stsb')).toBeFocused();
+  await page.getByTestId('frame-button').focus();
+  await page.keyboard.press('Enter');
+  const title = page.getByTestId('frame').getByRole('textbox', { name: 'Frame title' });
+  await expect(title).toBeFocused();
+  const frame = await box(page.getByTestId('frame'));
+  const node = await box(editor.node('stsb'));
+  expect(frame.x).toBeLessThan(node.x);
+  expect(frame.y).toBeLessThan(node.y);
+  expect(frame.x + frame.width).toBeGreaterThan(node.x + node.width);
+  expect(frame.y + frame.height).toBeGreaterThan(node.y + node.height);
+  await page.keyboard.type('Embedding step');
+  await page.keyboard.press('Tab');
+  await expect(title).toHaveValue('Embedding step');
+  await expect(page.getByRole('button', { name: 'Move frame Embedding step' })).toHaveCount(1);
+});
+
+test('the keyboard wires an input to an upstream output, removes the edge from either end, and undo restores it', async ({
+  page
+}) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  await openGraph(page, UNWIRED);
+  const edges = page.locator('[data-testid="canvas"] svg[data-testid="connection"]');
+  await expect(edges).toHaveCount(0);
+
+  const fromInput = editor
+    .node('persistence')
+    .getByRole('button', { name: 'Connect input clouds' });
+  await fromInput.focus();
+  await page.keyboard.press('Enter');
+  const outputs = page.getByRole('menu', { name: 'Outputs for clouds' });
+  // Only the point cloud gives clouds; the node's own diagrams output is another type.
+  await expect(outputs.getByRole('menuitem')).toHaveText([/^Point cloud \(points\) · clouds$/]);
+  await page.keyboard.press('Enter');
+  await expect(edges).toHaveCount(1);
+  await expect(page.getByRole('menu')).toHaveCount(0);
+  await expect(fromInput).toBeFocused();
+
+  // Opened again, the input offers its edge for removal.
+  await page.keyboard.press('Enter');
+  await expect(outputs).toContainText('No other output gives this type');
+  await expect(outputs.getByRole('menuitem')).toHaveText([
+    'Disconnect Point cloud (points) · clouds'
+  ]);
+  await page.keyboard.press('Enter');
+  await expect(edges).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(edges).toHaveCount(1);
+
+  // From the output's end: End reaches the edge to remove; Escape leaves without a change.
+  const fromOutput = editor.node('points').getByRole('button', { name: 'Connect output clouds' });
+  await fromOutput.focus();
+  await page.keyboard.press('Enter');
+  const inputs = page.getByRole('menu', { name: 'Inputs for clouds' });
+  await expect(inputs.getByRole('menuitem')).toHaveText([
+    'Disconnect Rips persistence (persistence) · clouds'
+  ]);
+  await page.keyboard.press('Escape');
+  await expect(inputs).toHaveCount(0);
+  await expect(fromOutput).toBeFocused();
+  await expect(edges).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await expect(edges).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(edges).toHaveCount(1);
+});
+
+/** How far apart the middles of the toolbar's visible controls lie, top to bottom, in pixels. */
+async function spread(toolbar: Locator): Promise<number> {
+  const middles = await toolbar.evaluate((el) =>
+    [...el.querySelectorAll('button, select, input:not([type="file"]), .brand')]
+      .map((c) => c.getBoundingClientRect())
+      .filter((r) => r.width > 0)
+      .map((r) => r.top + r.height / 2)
+  );
+  return Math.max(...middles) - Math.min(...middles);
+}
+
+test('the toolbar keeps one line at 1440 px and at 1024 px, where the file actions are a menu', async ({
+  page
+}) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  const toolbar = page.getByRole('toolbar', { name: 'Graph' });
+  const oneRow = async () => {
+    const height = (await box(toolbar)).height;
+    const button = (await box(toolbar.getByRole('button', { name: 'Undo' }))).height;
+    expect(height).toBeLessThan(button * 2);
+    expect(await spread(toolbar)).toBeLessThan(4);
+  };
+  await oneRow();
+  await expect(page.getByRole('button', { name: 'Save PNG' })).toBeVisible();
+
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await oneRow();
+  await expect(page.getByRole('button', { name: 'Save PNG' })).toHaveCount(0);
+  await expect(page.getByTestId('theme-button')).toHaveAccessibleName('Theme: System');
+
+  // The File menu by keyboard: Down opens it on its first entry, Escape gives the focus back.
+  const file = toolbar.getByRole('button', { name: 'File' });
+  await file.focus();
+  await page.keyboard.press('ArrowDown');
+  const menu = page.getByRole('menu', { name: 'File' });
+  const entries = ['New', 'Open…', 'Save', 'Save PNG', 'Share', 'Browse examples…'];
+  await expect(menu.getByRole('menuitem')).toHaveCount(entries.length);
+  for (const [index, name] of entries.entries()) {
+    await expect(menu.getByRole('menuitem').nth(index)).toHaveAccessibleName(name);
+  }
+  await expect(menu.getByRole('menuitem', { name: 'Open…' })).toHaveAttribute('title', /Ctrl\+O/);
+  await expect(menu.getByRole('menuitem', { name: 'New' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveCount(0);
+  await expect(file).toBeFocused();
+
+  // An entry that opens a dialog: closing the dialog brings the focus back to File.
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('End');
+  await expect(menu.getByRole('menuitem', { name: 'Browse examples…' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('examples')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('examples')).toBeHidden();
+  await expect(file).toBeFocused();
+});
+
+test('closing a dialog with Escape gives the focus back to what opened it', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+
+  const help = page.getByRole('button', { name: 'Keyboard shortcuts' });
+  await help.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('help-overlay')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('help-overlay')).toBeHidden();
+  await expect(help).toBeFocused();
+
+  const browse = page.getByRole('button', { name: 'Browse examples' });
+  await browse.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('examples')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('examples')).toBeHidden();
+  await expect(browse).toBeFocused();
+
+  // A plot shown at full size from the inspector.
+  await editor.openExample('Persistence of a point cloud');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-phase', 'done');
+  await editor.node('diagram').locator('.title').click();
+  const full = page.getByRole('button', { name: 'Full size…' });
+  await full.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(full).toBeFocused();
+
+  // An edited graph asks before New; Escape keeps the graph and the focus on New.
+  await editor.setParam('persistence', 'threshold', '2');
+  const newButton = page.getByRole('button', { name: 'New', exact: true });
+  await newButton.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('confirm-dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('confirm-dialog')).toBeHidden();
+  await expect(newButton).toBeFocused();
+  await expect(editor.node('persistence')).toHaveCount(1);
+});
+
+test('] puts the focus on the node it selects, arrows move it, Tab goes into it, Delete leaves the focus on the canvas', async ({
+  page
+}) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  await page.getByRole('link', { name: 'Skip to the graph' }).focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press(']');
+  const stsb = editor.node('stsb');
+  await expect(stsb).toHaveClass(/selected/);
+  await expect(stsb).toBeFocused();
+
+  // Arrows move the focused node; each press is one undo step.
+  const zoom = await editor.zoom();
+  const start = await box(stsb);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Shift+ArrowDown');
+  await expect
+    .poll(async () => Math.round((await box(stsb)).y - start.y))
+    .toBe(Math.round(50 * zoom));
+  near((await box(stsb)).x, start.x + 20 * zoom);
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => Math.round((await box(stsb)).y - start.y)).toBe(0);
+  near((await box(stsb)).x, start.x + 20 * zoom);
+  await page.keyboard.press('Control+z');
+  await expect
+    .poll(async () => Math.round((await box(stsb)).x - start.x))
+    .toBe(Math.round(10 * zoom));
+
+  await stsb.focus();
+  await page.keyboard.press('Tab');
+  const inside = await page.evaluate(
+    () => document.activeElement?.closest('[data-node-id]')?.getAttribute('data-node-id') ?? null
+  );
+  expect(inside).toBe('stsb');
+
+  await stsb.focus();
+  await page.keyboard.press('Delete');
+  await expect(stsb).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Graph canvas' })).toBeFocused();
+  await page.keyboard.press('Control+z');
+  await expect(editor.node('stsb')).toHaveCount(1);
+});
+
+test('a control focused beyond the edge of the canvas is brought into view by panning', async ({
+  page
+}) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  await openGraph(page, {
+    ...UNWIRED,
+    title: 'Wide',
+    nodes: [
+      node('points', 'data/points', 0, 0),
+      node('persistence', 'topology/persistence', 1400, 0)
+    ]
+  });
+  // Zooming in around the middle pushes the right-hand node past the canvas edge.
+  for (let press = 0; press < 3; press++) await page.keyboard.press('+');
+  const stage = await box(page.getByRole('region', { name: 'Graph canvas' }));
+  const far = editor.node('persistence').getByRole('button', { name: 'Connect input clouds' });
+  await expect.poll(async () => (await box(far)).x).toBeGreaterThan(stage.x + stage.width);
+
+  // Tab from the last control of the first node goes on to the next node's first control.
+  await editor.node('points').evaluate((el) => {
+    const tabbable = [...el.querySelectorAll<HTMLElement>('button, input, select, textarea')];
+    tabbable
+      .filter((e) => e.tabIndex >= 0 && e.getClientRects().length > 0)
+      .at(-1)
+      ?.focus();
+  });
+  await page.keyboard.press('Tab');
+  const focused = page.locator(':focus');
+  await expect(focused).toHaveAttribute('aria-label', /^Connect (output diagrams|input clouds)$/);
+  await expect
+    .poll(async () => {
+      const b = await box(focused);
+      return b.x >= stage.x && b.x + b.width <= stage.x + stage.width;
+    })
+    .toBe(true);
+  // The canvas was panned, not scrolled: its drawing still lines up with where Rete puts it.
+  const scrolled = await page.getByTestId('canvas').evaluate((el) => [el.scrollLeft, el.scrollTop]);
+  expect(scrolled).toEqual([0, 0]);
+});
