@@ -1,5 +1,6 @@
 import type { GraphDocument, GraphFrame, GraphNode } from '../graph/document';
 import type { NodeType } from '../graph/node-type';
+import { withSubgraphs } from '../graph/subgraph';
 import { escapeXml } from '../plot/svg-text';
 import { categoryColor } from './format';
 
@@ -24,8 +25,10 @@ interface Placed {
  */
 export function graphPicture(
   doc: GraphDocument,
-  lookup: (type: string) => NodeType | undefined
+  registered: (type: string) => NodeType | undefined
 ): { svg: string; width: number; height: number } {
+  // Subgraph nodes get their sockets from the file's definitions, whatever lookup is passed.
+  const lookup = withSubgraphs(registered, doc.subgraphs);
   const placed = new Map<string, Placed>();
   for (const node of doc.nodes) placed.set(node.id, place(node, lookup(node.type)));
 

@@ -1,6 +1,7 @@
 import type { GraphDocument } from './document';
 import type { TypeLookup } from './load';
 import { checkParam } from './params';
+import { withSubgraphs } from './subgraph';
 
 /** The output socket types a sweep can collect: every numeric field becomes a column. */
 export const SWEEPABLE_TARGETS = ['correlation', 'numbers'] as const;
@@ -16,9 +17,12 @@ export interface SweepIssue {
  * Checks a graph's sweep: each axis names a number or integer param of an existing node and
  * values within its bounds; the target names an existing output of a collectable type.
  */
-export function checkSweep(doc: GraphDocument, lookup: TypeLookup): SweepIssue[] {
+export function checkSweep(doc: GraphDocument, registered: TypeLookup): SweepIssue[] {
   const sweep = doc.sweep;
   if (!sweep) return [];
+  // Subgraph nodes take their params from the file's definitions, so every caller checks a
+  // sweep over an exposed param the way the loader and the runner read it.
+  const lookup = withSubgraphs(registered, doc.subgraphs);
   const issues: SweepIssue[] = [];
   const byId = new Map(doc.nodes.map((n) => [n.id, n]));
 
