@@ -2,7 +2,7 @@ import { NodeInputError, type NodeType, type RunContext } from '../../src/lib/gr
 import type { SentencePairs, VectorPairs } from '../../src/lib/graph/values';
 import { throwIfAborted, untilAborted } from './abort';
 import { Pacer } from '../pace';
-import { embedInChunks } from './encoder-chunks';
+import { embedInChunks, MAX_CALL_TOKENS } from './encoder-chunks';
 import { warmUpEncoder } from './warm-up';
 import { loadUseLite, USE_LITE_DIM } from './use-lite';
 import { readVector, writeVector } from './vector-cache';
@@ -79,7 +79,9 @@ async function embedMissing(
   const rows: { text: string; ids: number[] }[] = [];
   for (const text of missing) {
     await pacer.tick();
-    rows.push({ text, ids: encoder.tokenizer.encode(text) });
+    // The encoder reads the first MAX_CALL_TOKENS tokens only; tokenizing stops there, so a
+    // sentence of many megabytes costs no more than a long ordinary one.
+    rows.push({ text, ids: encoder.tokenizer.encodePrefix(text, MAX_CALL_TOKENS) });
   }
   rows.sort((a, b) => a.ids.length - b.ids.length);
   await warmUpEncoder(context, encoder.model, encoder.stages, pacer);

@@ -43,24 +43,89 @@ export class UnigramTokenizer {
   private readonly scores: Float64Array;
   /** Piece lengths in code points, used to walk back along the best path. */
   private readonly lengths: Int32Array;
+  /** The longest piece in code points: a token never covers more symbols than this. */
+  private readonly longest: number;
+  /**
+   * Whether every piece holding the space marker holds it first only. Then no piece reaches
+   * across a space, every segmentation breaks before each marker, and text can be tokenized
+   * word by word with the same result as in one pass (see encodePrefix).
+   */
+  private readonly breaksAtSpaces: boolean;
 
   /** Builds the trie; when a piece appears twice, the later entry wins. */
   constructor(vocabulary: readonly VocabEntry[]) {
     this.scores = new Float64Array(vocabulary.length);
     this.lengths = new Int32Array(vocabulary.length);
 
+    let longest = 1;
+    let breaksAtSpaces = true;
     vocabulary.forEach(([piece, score], id) => {
       this.scores[id] = score;
       this.lengths[id] = Array.from(piece).length;
-      if (id >= RESERVED_COUNT && piece.length > 0) this.insert(piece, id);
+      if (id >= RESERVED_COUNT && piece.length > 0) {
+        this.insert(piece, id);
+        longest = Math.max(longest, this.lengths[id]);
+        if (piece.indexOf(SPACE_MARKER, 1) >= 0) breaksAtSpaces = false;
+      }
     });
 
     this.lengths[UNKNOWN_ID] = 1;
+    this.longest = longest;
+    this.breaksAtSpaces = breaksAtSpaces;
   }
 
   /** The vocabulary ids of `text`; an empty text gives no ids. */
   encode(text: string): number[] {
-    const symbols = Array.from(normalizeText(text));
+    const ids: number[] = [];
+    this.segment(Array.from(normalizeText(text)), 0, ids);
+    return mergeUnknownRuns(ids);
+  }
+
+  /**
+   * The first `maxTokens` ids of `text`, the same as `encode(text).slice(0, maxTokens)`, with
+   * work bounded by `maxTokens` rather than by the text: the encoder reads only its first 128
+   * tokens, and a 60 MB sentence tokenized whole took seconds and gigabytes. The text is read
+   * one word (up to the next space) at a time until enough ids are out. A word longer than
+   * `wordLimit(maxTokens)` code units gives more ids than needed on its own; it is cut there,
+   * which can change only its pieces near the cut, far past the ids returned.
+   */
+  encodePrefix(text: string, maxTokens: number): number[] {
+    if (!this.breaksAtSpaces) return this.encode(text).slice(0, maxTokens);
+    const cut = this.wordLimit(maxTokens);
+    const ids: number[] = [];
+    let merged = 0;
+    let score = 0;
+    let nextSpace = -1;
+    for (let from = 0; from < text.length && merged < maxTokens;) {
+      if (nextSpace <= from) nextSpace = text.indexOf(' ', from + 1);
+      let to = nextSpace < 0 ? text.length : nextSpace;
+      if (to - from > cut) to = from + cut - (isLowSurrogate(text, from + cut) ? 1 : 0);
+      const piece = text.slice(from, to);
+      // NFKC never joins across a plain space, so words normalise as the whole text does.
+      const normalized = from === 0 ? normalizeText(piece) : piece.normalize('NFKC');
+      const start = ids.length;
+      score = this.segment(Array.from(normalized.replaceAll(' ', SPACE_MARKER)), score, ids);
+      for (let i = start; i < ids.length; i++) {
+        if (!(ids[i] === UNKNOWN_ID && ids[i - 1] === UNKNOWN_ID)) merged++;
+      }
+      from = to;
+    }
+    return mergeUnknownRuns(ids).slice(0, maxTokens);
+  }
+
+  /** The longest word encodePrefix reads whole: more code units surely give over maxTokens ids. */
+  private wordLimit(maxTokens: number): number {
+    // A token covers at most `longest` code points, each at most two code units; NFKC can fold
+    // a few code points into one, hence the extra factor of four.
+    return 8 * this.longest * (maxTokens + 1);
+  }
+
+  /**
+   * Appends the best segmentation of `symbols` to `ids`, starting from the score `start` that
+   * the text before them reached, and returns the score at their end. Carrying the score makes
+   * word-by-word tokenizing do the very same additions as one pass over the whole text.
+   */
+  private segment(symbols: string[], start: number, ids: number[]): number {
     const count = symbols.length;
 
     // best[i] is the score of the best segmentation of the first i symbols and last[i] the id of
@@ -68,18 +133,19 @@ export class UnigramTokenizer {
     // yet" and ties go to the piece that starts later, which keeps the ids identical to it.
     const best = new Float64Array(count + 1);
     const last = new Int32Array(count + 1);
+    best[0] = start;
 
-    for (let start = 0; start < count; start++) {
-      this.relaxFrom(symbols, start, best, last);
+    for (let from = 0; from < count; from++) {
+      this.relaxFrom(symbols, from, best, last);
     }
 
-    const ids: number[] = [];
+    const found: number[] = [];
     for (let end = count; end > 0; end -= this.lengths[last[end]]) {
-      ids.push(last[end]);
+      found.push(last[end]);
     }
-    ids.reverse();
+    for (let i = found.length - 1; i >= 0; i--) ids.push(found[i]);
 
-    return mergeUnknownRuns(ids);
+    return best[count];
   }
 
   private insert(piece: string, id: number): void {
@@ -118,6 +184,12 @@ function offer(best: Float64Array, last: Int32Array, end: number, score: number,
     best[end] = score;
     last[end] = id;
   }
+}
+
+/** Whether text[at] is the second half of a surrogate pair, which must not be cut off. */
+function isLowSurrogate(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 /** Collapses each run of consecutive unknown ids into one. */

@@ -14,6 +14,7 @@ import {
   writeInvalidSummary
 } from './folders';
 import { createNodeHost } from './host-node';
+import { isDecimal } from './numbers';
 import { progressPrinter } from './progress';
 import { runLimits } from './run-limits';
 import { readGraphFile } from './read-graph';
@@ -63,6 +64,7 @@ export async function commandRun(path: string, flags: RunFlags): Promise<number>
   });
   process.off('SIGINT', onInterrupt);
   stopTimer();
+  limits.settle(doc.nodes.some((n) => summary.nodes[n.id]?.status !== 'finished'));
 
   const timeout = limits.timedOut() ? limits.timeoutSeconds : undefined;
   const writeErrors = await writeResults(out, path, doc, summary, Boolean(flags.all), timeout);
@@ -111,6 +113,11 @@ export function applySets(doc: GraphDocument, sets: string[]) {
     if (!spec)
       throw new UsageError(
         `--set ${set}: node "${nodeId}" (${node.type}) has no param "${param}".`
+      );
+    if ((spec.kind === 'number' || spec.kind === 'integer') && !isDecimal(text))
+      throw new UsageError(
+        `--set ${set}: param "${param}" takes a plain decimal number ` +
+          `(such as 12, -0.5 or 1e-3); found the text "${text}".`
       );
     const parsed = parseParamText(param, spec, text);
     if ('error' in parsed) throw new UsageError(`--set ${set}: ${parsed.error}`);

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import {
@@ -20,13 +19,15 @@ import { applySets, createExecutor, type RunFlags } from './command-run';
 import { EXIT, UsageError } from './exit';
 import { readGraphFile } from './read-graph';
 import { runLimits } from './run-limits';
+import { sweepProgress } from './sweep-progress';
 
 /**
  * `kumiki sweep <graph>`: runs the graph's sweep and writes `sweep.json`, `sweep.csv` and one
  * heatmap SVG per field. With `--cell i` it runs only cell i and writes `cells/<i>.json`, so
  * cells can run as separate jobs; `kumiki sweep-merge <out>` then builds the table.
- * `--timeout` and `--node-timeout` work as in `kumiki run`: sweep.json is rewritten after each
- * cell, and its `status` and `unfinished` say how far the sweep got.
+ * `--timeout` and `--node-timeout` work as in `kumiki run`: sweep.json is rewritten while the
+ * sweep runs (at most once a second, see sweep-progress.ts) and at its end, and its `status`
+ * and `unfinished` say how far the sweep got.
  */
 export async function commandSweep(
   path: string,
@@ -62,10 +63,12 @@ export async function commandSweep(
     const stopTimer = limits.start(controller);
     const result = await runSweepCell(executor, doc, index, runOptions);
     stopTimer();
+    limits.settle(result.status !== 'finished');
     limits.finish();
     process.off('SIGINT', onInterrupt);
     // A stopped cell has no result: no file, so a job system runs it again.
-    if (controller.signal.aborted) return stoppedExit(limits, `Cell ${index} of ${total}`);
+    if (controller.signal.aborted || limits.timedOut())
+      return stoppedExit(limits, `Cell ${index} of ${total}`);
 
     await mkdir(join(out, 'cells'), { recursive: true });
     await writeFile(
@@ -78,13 +81,12 @@ export async function commandSweep(
 
   process.once('SIGINT', onInterrupt);
   const stopTimer = limits.start(controller);
-  const done: SweepCellResult[] = [];
+  const progress = sweepProgress(out, doc.sweep);
   const table = await runSweep(executor, doc, {
     ...runOptions,
     onCell: (result) => {
-      done.push(result);
-      writeProgress(out, mergeCells(doc.sweep!, done));
-      limits.update({ cellsDone: done.length, cellsTotal: total });
+      progress.add(result);
+      limits.update({ cellsDone: progress.count, cellsTotal: total });
       if (!flags.quiet || result.status !== 'finished') {
         process.stderr.write(`cell ${result.index + 1}/${total}: ${describe(result)}\n`);
       }
@@ -92,6 +94,7 @@ export async function commandSweep(
   });
   stopTimer();
   process.off('SIGINT', onInterrupt);
+  limits.settle(table.cells.length < total || table.cells.some((c) => c.status !== 'finished'));
 
   const status = limits.timedOut()
     ? 'timed-out'
@@ -102,15 +105,8 @@ export async function commandSweep(
         : 'failed';
   await writeTable(out, table, { status, timeout: limits.timeoutSeconds });
   limits.finish();
-  if (controller.signal.aborted) return stoppedExit(limits, 'The sweep');
+  if (controller.signal.aborted || limits.timedOut()) return stoppedExit(limits, 'The sweep');
   return exitFor(table, total, false);
-}
-
-/** sweep.json while the sweep runs, so a process stopped hard still leaves what it reached. */
-function writeProgress(out: string, table: SweepTable): void {
-  const unfinished = unfinishedCells(table.sweep, table.cells);
-  const json = { ...table, status: 'running', unfinished };
-  writeFileSync(join(out, 'sweep.json'), `${JSON.stringify(json, null, 2)}\n`);
 }
 
 /** Says why a sweep or a cell stopped early and gives the exit code: 124 or 130. */

@@ -16,7 +16,9 @@ const USAGE = `Usage:
 
 Exit codes: 0 success, 1 a node failed or ran past --node-timeout, 2 invalid file or usage,
   3 internal error, 124 the run or sweep ran past --timeout, 130 stopped by Ctrl+C,
-  137 stopped hard: a node kept the process busy 5 s past a time limit.`;
+  137 stopped hard: a node kept the process busy 5 s past a time limit.
+Numbers in flags and --set values are plain decimals (12, -0.5, 1e-3). A --timeout or
+  --node-timeout over 2147483 s (about 24.8 days) means no limit.`;
 
 /** The `kumiki` command: runs, checks and describes graph files headlessly. */
 async function main(argv: string[]): Promise<number> {
@@ -50,6 +52,15 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'sweep') return commandSweep(rest[0], values);
   if (command === 'sweep-merge') return commandSweepMerge(rest[0]);
   throw new UsageError(`Unknown command "${command}".`);
+}
+
+// An error nothing caught is a bug of Kumiki or a node: exit 3 (internal), not Node's 1,
+// which the exit codes keep for a node that failed and said so in the summary.
+for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
+  process.on(event, (error: unknown) => {
+    process.stderr.write(`kumiki: unexpected error: ${(error as Error)?.stack ?? String(error)}\n`);
+    process.exit(EXIT.internal);
+  });
 }
 
 main(process.argv.slice(2)).then(

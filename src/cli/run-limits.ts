@@ -1,16 +1,23 @@
 import type { RunEvent } from '../lib/engine/events';
 import type { GraphDocument } from '../lib/graph/document';
+import { MAX_TIMER_MS } from '../lib/engine/timer-limit';
 import { UsageError } from './exit';
+import { isDecimal } from './numbers';
 import { startWatchdog, type Watchdog } from './watchdog';
 
-/** Reads a `--timeout`-style flag: seconds, a positive finite number. */
+/**
+ * Reads a `--timeout`-style flag: seconds, a plain decimal number above 0. A limit longer than
+ * the longest delay a timer can hold (MAX_TIMER_MS, about 24.8 days) means no limit: Node would
+ * otherwise fire such a timer after 1 ms.
+ */
 function seconds(flag: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value) || value <= 0) {
+  // A decimal too large for a double (1e400) reads as Infinity: no limit, like 1e308.
+  if (!isDecimal(text) || Number.isNaN(value) || value <= 0) {
     throw new UsageError(`--${flag} must be a number of seconds above 0; found "${text}".`);
   }
-  return value;
+  return value * 1000 > MAX_TIMER_MS ? undefined : value;
 }
 
 /**
@@ -42,6 +49,17 @@ export function runLimits(
     timeoutSeconds,
     nodeTimeoutMs: nodeSeconds !== undefined ? nodeSeconds * 1000 : undefined,
     timedOut: () => expired,
+
+    /**
+     * Settles the race between the limits once the run has ended. A thread busy past both the
+     * node's budget and the run's deadline lets the node's timer fire first (it is due first),
+     * and the run can then end before the run's timer gets its turn. When the deadline has
+     * passed and something did not finish (`unfinished`), the run limit cut it short: it
+     * counts as timed out.
+     */
+    settle(unfinished: boolean): void {
+      if (unfinished && Date.now() >= runDeadline) expired = true;
+    },
 
     /** Starts the run's clock; returns the function that stops it. */
     start(controller: AbortController): () => void {

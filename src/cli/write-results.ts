@@ -64,11 +64,13 @@ export async function writeResults(
   const report = {
     graph: graphPath,
     backend: summary.backend,
-    status: summary.cancelled
-      ? stopped
-      : unfinished.length > 0 || writeErrors.size > 0
-        ? 'failed'
-        : 'finished',
+    // A run past --timeout is timed out even when a node's own budget stopped it first.
+    status:
+      summary.cancelled || timeoutSeconds !== undefined
+        ? stopped
+        : unfinished.length > 0 || writeErrors.size > 0
+          ? 'failed'
+          : 'finished',
     ...(timeoutSeconds !== undefined && { timeout: timeoutSeconds }),
     unfinished,
     nodes

@@ -1,4 +1,5 @@
 import type { RunEvent } from '../lib/engine/events';
+import { MAX_TIMER_MS } from '../lib/engine/timer-limit';
 
 /**
  * Each node's time budget in the editor unless the page address says otherwise: two hours.
@@ -18,13 +19,14 @@ export const BUDGET_GRACE_MS = 5000;
 
 /**
  * The node time budget in ms from the page address: `?nodeTimeout=<seconds>`, `0` for none;
- * the default when absent or not a number of seconds at or above 0.
+ * the default when absent or not a number of seconds at or above 0. A budget past the longest
+ * delay a timer holds (MAX_TIMER_MS, about 24.8 days) is none: such a timer would fire at once.
  */
 export function nodeBudgetMs(search: string): number | undefined {
   const text = new URLSearchParams(search).get('nodeTimeout');
   const seconds = text === null || text.trim() === '' ? NaN : Number(text);
   if (!Number.isFinite(seconds) || seconds < 0) return DEFAULT_NODE_BUDGET_S * 1000;
-  return seconds === 0 ? undefined : seconds * 1000;
+  return seconds === 0 || seconds * 1000 > MAX_TIMER_MS ? undefined : seconds * 1000;
 }
 
 /** A budget in words for the run log: "2 h", "90 s", "none". */

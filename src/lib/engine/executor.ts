@@ -8,6 +8,7 @@ import type { Host } from './host';
 import { checkOutputs } from './output-checks';
 import { paramProblem } from './param-checks';
 import { seededRandom } from './random';
+import { MAX_TIMER_MS } from './timer-limit';
 import { needsFlattening, runFlattened } from './subgraph-run';
 
 /** How to run a graph. */
@@ -18,7 +19,8 @@ export interface RunOptions {
   only?: string[];
   /**
    * Each node's time budget in milliseconds: a node still running after it fails with a
-   * message, and the run goes on with the nodes that do not depend on it. None when absent.
+   * message, and the run goes on with the nodes that do not depend on it. None when absent
+   * or longer than MAX_TIMER_MS (timer-limit.ts).
    */
   nodeTimeoutMs?: number;
   /** Each node's memory budget: the most bytes its outputs may hold (see output-checks.ts). */
@@ -310,9 +312,12 @@ function nodeBudget(run: AbortSignal, ms: number | undefined) {
   const controller = new AbortController();
   let expired = false;
   const follow = () => controller.abort(run.reason);
-  run.addEventListener('abort', follow, { once: true });
+  // The run may have been stopped while the node's cache key was computed (an await): an
+  // abort listener added now would never fire, and the node would run on unstoppable.
+  if (run.aborted) follow();
+  else run.addEventListener('abort', follow, { once: true });
   const timer =
-    ms !== undefined && ms > 0
+    ms !== undefined && ms > 0 && ms <= MAX_TIMER_MS
       ? setTimeout(() => {
           expired = true;
           controller.abort(new DOMException('The time budget ran out.', 'TimeoutError'));
@@ -358,7 +363,11 @@ function selectNodes(
 }
 
 function raceAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(new DOMException('The run was stopped.', 'AbortError'));
+  if (signal.aborted) {
+    // The node saw the aborted signal too and may reject; that is expected, not unhandled.
+    work.catch(() => {});
+    return Promise.reject(new DOMException('The run was stopped.', 'AbortError'));
+  }
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(new DOMException('The run was stopped.', 'AbortError'));
     signal.addEventListener('abort', onAbort, { once: true });
