@@ -8,6 +8,8 @@ import type { Correlation, DiagramPairs, Matrix, Plot, SocketType } from '../lib
 import type { RunSummary } from '../lib/engine/events';
 import { plotToSvg } from '../lib/plot/svg';
 import { getNodeType } from '../../nodes/registry';
+import type { NodeType } from '../lib/graph/node-type';
+import { withSubgraphs } from '../lib/graph/subgraph';
 
 /**
  * The second file an output gets beside its JSON: plots as SVG, numbers and correlations as
@@ -38,6 +40,8 @@ export async function writeResults(
 ) {
   await mkdir(out, { recursive: true });
   const feeding = new Set(doc.edges.map((e) => e.from.node));
+  // Subgraph nodes take their output types from the file's definitions.
+  const lookup = withSubgraphs(getNodeType, doc.subgraphs);
 
   // A result that cannot be written (disk full, a value too large to serialise) costs only
   // that node's files: the summary below is still written and names the problem.
@@ -46,7 +50,7 @@ export async function writeResults(
     const outputs = summary.outputs[node.id];
     if (!outputs || (!all && feeding.has(node.id))) continue;
     try {
-      await writeNodeOutputs(join(out, node.id), node.type, outputs);
+      await writeNodeOutputs(join(out, node.id), lookup(node.type)?.outputs ?? {}, outputs);
     } catch (error) {
       writeErrors.set(node.id, error instanceof Error ? error.message : String(error));
     }
@@ -80,9 +84,12 @@ export async function writeResults(
 }
 
 /** Writes one node's outputs as `<name>.json`, with a side file where one helps. */
-async function writeNodeOutputs(dir: string, type: string, outputs: Record<string, unknown>) {
+async function writeNodeOutputs(
+  dir: string,
+  sockets: NodeType['outputs'],
+  outputs: Record<string, unknown>
+) {
   await mkdir(dir, { recursive: true });
-  const sockets = getNodeType(type)?.outputs ?? {};
   for (const [name, value] of Object.entries(outputs)) {
     await writeFile(join(dir, `${name}.json`), `${JSON.stringify(toJsonValue(value))}\n`);
     const extra = sideFile(sockets[name]?.type, value);

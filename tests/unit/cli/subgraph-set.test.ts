@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -35,6 +35,10 @@ describe('kumiki run --set on a subgraph node', () => {
     expect(dimensions('torusDiagram')).toEqual(new Set([0]));
     expect(rows('torusDiagram')).toHaveLength(torus.diagram['0'].length);
     expect(dimensions('circleDiagram')).toEqual(new Set([0, 1]));
+    // A subgraph node's outputs get the side files of their types, as a plain node's do.
+    for (const file of ['plot.svg', 'diagrams.npz']) {
+      expect(existsSync(join(out, 'circleDiagram', file))).toBe(true);
+    }
     expect(rows('circleDiagram')).toHaveLength(
       circle.diagram['0'].length + circle.diagram['1'].length
     );
