@@ -161,9 +161,21 @@ test('a frame added from the keyboard goes around the node ] selected, with its 
   expect(frame.x + frame.width).toBeGreaterThan(node.x + node.width);
   expect(frame.y + frame.height).toBeGreaterThan(node.y + node.height);
   await page.keyboard.type('Embedding step');
-  await page.keyboard.press('Tab');
+  // Enter keeps the title and hands the keys back to the grip, where arrows move the frame.
+  await page.keyboard.press('Enter');
+  const grip = page.getByRole('button', { name: 'Move frame Embedding step' });
+  await expect(grip).toBeFocused();
   await expect(title).toHaveValue('Embedding step');
-  await expect(page.getByRole('button', { name: 'Move frame Embedding step' })).toHaveCount(1);
+  // Escape leaves the field with the saved title.
+  await page.keyboard.press('Enter');
+  await expect(title).toBeFocused();
+  await page.keyboard.type(' draft');
+  await page.keyboard.press('Escape');
+  await expect(grip).toBeFocused();
+  await expect(title).toHaveValue('Embedding step');
+  const before = await box(page.getByTestId('frame'));
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => (await box(page.getByTestId('frame'))).x).toBeGreaterThan(before.x);
 });
 
 test('the keyboard wires an input to an upstream output, removes the edge from either end, and undo restores it', async ({
