@@ -68,7 +68,8 @@ export class KumikiNode extends ClassicPreset.Node<Sockets, Sockets> {
   params: Params = $state({});
   userLabel: string = $state('');
   run: NodeRunState = $state({ status: 'idle' });
-  preview: NodePreview | null = $state(null);
+  /** Raw state: previews are replaced, never changed, and a plot's image is drawn lazily. */
+  preview: NodePreview | null = $state.raw(null);
   /** Set by Rete's selector; reactive so the node view shows the selection at once. */
   selected: boolean | undefined = $state(false);
 

@@ -41,8 +41,18 @@ export function previewOf(
       const c = value as Correlation;
       return { kind: 'correlation', pearson: c.pearson, spearman: c.spearman, count: c.count };
     }
-    case 'plot':
-      return { kind: 'image', src: plotImage(value as Plot, 480, 300), alt: (value as Plot).title };
+    case 'plot': {
+      // Drawn when a node view first shows it: most nodes of a large graph are not mounted.
+      const plot = value as Plot;
+      let src: string | undefined;
+      return {
+        kind: 'image',
+        get src() {
+          return (src ??= plotImage(plot, 480, 300));
+        },
+        alt: plot.title
+      };
+    }
     case 'numbers':
       return { kind: 'text', lines: numberSummary(value as Float64Array) };
     case 'sentence-pairs':

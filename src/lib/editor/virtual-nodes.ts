@@ -106,7 +106,14 @@ export function virtualNodes(editor: NodeEditor<Schemes>, area: KumikiArea): Vir
         return undefined;
       }
     }
-    const moved = ['translated', 'zoomed', 'resized', 'nodetranslated', 'noderemoved'];
+    const moved = [
+      'translated',
+      'zoomed',
+      'resized',
+      'nodetranslated',
+      'noderesized',
+      'noderemoved'
+    ];
     if (moved.includes(context.type)) schedule();
     return context;
   });
@@ -119,6 +126,8 @@ export function virtualNodes(editor: NodeEditor<Schemes>, area: KumikiArea): Vir
     }
     if (scheduled) return;
     scheduled = true;
+    // Until the plan has run, the canvas does not claim to be settled.
+    if (area.container.dataset.pending === '0') area.container.dataset.pending = 'planned';
     // A frame when the page is shown; the timer covers a page that paints no frames.
     const go = () => {
       if (!scheduled) return;
@@ -179,6 +188,11 @@ export function virtualNodes(editor: NodeEditor<Schemes>, area: KumikiArea): Vir
     const kept = grow(seen, KEEP_MARGIN / k);
     const centre = { x: (seen.left + seen.right) / 2, y: (seen.top + seen.bottom) / 2 };
 
+    for (const id of mountedNodes) {
+      const node = nodes.get(id);
+      if (node) typical.set(node.typeId, { width: node.width, height: node.height });
+    }
+
     const mountNodes: { id: string; distance: number }[] = [];
     const unmountNodes: string[] = [];
     for (const [id, node] of nodes) {
@@ -188,8 +202,7 @@ export function virtualNodes(editor: NodeEditor<Schemes>, area: KumikiArea): Vir
         continue;
       }
       const mounted = mountedNodes.has(id);
-      if (mounted) typical.set(node.typeId, { width: node.width, height: node.height });
-      else if (!measured.has(id)) assumeSize(id, node);
+      if (!mounted && !measured.has(id)) assumeSize(id, node);
       const wanted = all
         ? true
         : mounted
