@@ -1,18 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-/** Runs the real `kumiki` command as a user would, in a scratch folder. */
-function kumiki(args: string[], cwd = process.cwd()) {
-  const result = spawnSync(process.execPath, [join(process.cwd(), 'bin/kumiki.mjs'), ...args], {
-    cwd,
-    encoding: 'utf-8',
-    timeout: 120_000
-  });
-  return { code: result.status, stderr: result.stderr, stdout: result.stdout };
-}
+import { kumiki } from './run-kumiki';
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'kumiki-cli-'));
 const example = join(process.cwd(), 'graphs/takens-stsb.json');

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { kumiki } from './run-kumiki';
 
 /**
  * The headless runner never hangs: `--timeout` stops the run (exit 124), `--node-timeout`
@@ -10,16 +11,6 @@ import { describe, expect, it } from 'vitest';
  * finish, and a watchdog stops a process whose main thread is stuck. Data files over the
  * bound are refused before they are read.
  */
-function kumiki(args: string[], cwd: string) {
-  const bin = join(process.cwd(), 'bin/kumiki.mjs');
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd,
-    encoding: 'utf-8',
-    timeout: 120_000
-  });
-  return { code: result.status, stderr: result.stderr };
-}
-
 const scratch = () => mkdtempSync(join(tmpdir(), 'kumiki-limits-'));
 const summaryOf = (dir: string) => JSON.parse(readFileSync(join(dir, 'out/summary.json'), 'utf-8'));
 

@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { kumiki } from './run-kumiki';
 import { isDecimal } from '../../../src/cli/numbers';
 import { runLimits } from '../../../src/cli/run-limits';
 import { MAX_TIMER_MS } from '../../../src/lib/engine/timer-limit';
@@ -12,15 +12,6 @@ import { nodeBudgetMs } from '../../../src/worker/time-budget';
  * Numbers typed on the command line: only plain decimals are taken, and a time limit too long
  * for a timer means no limit instead of firing at once (Node turns such a delay into 1 ms).
  */
-function kumiki(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [join(process.cwd(), 'bin/kumiki.mjs'), ...args], {
-    cwd,
-    encoding: 'utf-8',
-    timeout: 120_000
-  });
-  return { code: result.status, stderr: result.stderr };
-}
-
 const scratch = () => mkdtempSync(join(tmpdir(), 'kumiki-numbers-'));
 
 /** The example pipeline cut to 20 pairs: a second or two, and its nodes yield while they run. */

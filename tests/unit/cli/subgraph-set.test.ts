@@ -1,18 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-/** Runs the real `kumiki` command as a user would. */
-function kumiki(args: string[]) {
-  const bin = join(process.cwd(), 'bin/kumiki.mjs');
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    encoding: 'utf-8',
-    timeout: 120_000
-  });
-  return { code: result.status, stderr: result.stderr };
-}
+import { kumiki } from './run-kumiki';
 
 /** GUDHI's diagrams of the example's two clouds (tests/fixtures/graph/make-persistence-subgraph.py). */
 const reference: { clouds: Record<string, { diagram: Record<string, unknown[]> }> } = JSON.parse(

@@ -1,24 +1,15 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { kumiki } from './run-kumiki';
 
 /**
  * `kumiki sweep` never hangs either: `--timeout` stops the sweep (exit 124) and
  * `--node-timeout` fails a cell whose node runs too long (exit 1); sweep.json marks the cells
  * that did not finish. A stopped `--cell` run writes no cell file, so it is run again.
  */
-function kumiki(args: string[], cwd: string) {
-  const bin = join(process.cwd(), 'bin/kumiki.mjs');
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd,
-    encoding: 'utf-8',
-    timeout: 120_000
-  });
-  return { code: result.status, stderr: result.stderr };
-}
-
 const scratch = () => mkdtempSync(join(tmpdir(), 'kumiki-sweep-limits-'));
 const tableOf = (dir: string) => JSON.parse(readFileSync(join(dir, 'out/sweep.json'), 'utf-8'));
 
