@@ -1,9 +1,9 @@
 import type { Canvas } from './canvas';
 
-/** One arrow press moves nodes by this many graph units; with Shift, by the larger. */
-const STEP = 10;
-const BIG_STEP = 50;
-const ARROWS: Record<string, [number, number]> = {
+/** One arrow press moves nodes or frames by this many graph units; with Shift, by the larger. */
+export const STEP = 10;
+export const BIG_STEP = 50;
+export const ARROWS: Record<string, [number, number]> = {
   ArrowLeft: [-1, 0],
   ArrowRight: [1, 0],
   ArrowUp: [0, -1],
