@@ -11,19 +11,15 @@
 import { cpus } from 'node:os';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import type { Tensor, Tensor2D } from '@tensorflow/tfjs';
-import { adam } from '../../nodes/mechanics/adam';
 import { ldLossAutodiff } from '../../nodes/mechanics/ld-autodiff';
-import { ldLossAndGradients, type NetTensors } from '../../nodes/mechanics/ld-loss';
-import { stepSpec } from './step-spec';
+import { ldLossAndGradients } from '../../nodes/mechanics/ld-loss';
+import { trainingStep } from './step-spec';
 import { torchPeer } from './torch-peer';
 
 const batch = Number(process.argv[2] ?? 1024);
 const repeats = Number(process.argv[3] ?? 7);
 const rounds = Number(process.argv[4] ?? 3);
 await tf.setBackend('wasm');
-
-const { layers, x, target } = stepSpec(batch);
 
 interface Timing {
   loss: number;
@@ -34,24 +30,7 @@ interface Timing {
 
 /** Times `repeats` training steps (after two warm-up steps) of a loss-and-gradients method. */
 function timeOurs(method: typeof ldLossAndGradients, count: number): Timing {
-  let params: Tensor[] = [
-    ...layers.map((l) => tf.tensor2d(l.weights, [l.inputs, l.outputs])),
-    ...layers.map((l) => tf.tensor2d(l.bias, [1, l.outputs]))
-  ];
-  const optimizer = adam(tf, params, 1e-3);
-  const xs = tf.tensor2d(x, [batch, 8]);
-  const ts = tf.tensor2d(target, [batch, 8]);
-  const n = layers.length;
-  const step = () => {
-    const weights = params.slice(0, n) as Tensor2D[];
-    const net: NetTensors = { weights, biases: params.slice(n) as Tensor2D[] };
-    const out = tf.tidy(() => method(tf, net, xs, ts));
-    params = optimizer.step(params, [...out.weights, ...out.biases]);
-    const loss = out.loss.dataSync()[0];
-    params[0].dataSync();
-    tf.dispose([out.loss, ...out.weights, ...out.biases]);
-    return loss;
-  };
+  const { step, dispose } = trainingStep(tf, batch, method);
   const loss = step();
   step();
   step();
@@ -65,8 +44,7 @@ function timeOurs(method: typeof ldLossAndGradients, count: number): Timing {
     const used = process.cpuUsage(startCpu);
     cpu.push((used.user + used.system) / 1000);
   }
-  optimizer.dispose();
-  tf.dispose([...params, xs, ts]);
+  dispose();
   const middle = (v: number[]) => v.sort((a, b) => a - b)[Math.floor(v.length / 2)];
   return { loss, median: middle(times), best: Math.min(...times), cpuMedian: middle(cpu) };
 }

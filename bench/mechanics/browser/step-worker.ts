@@ -4,14 +4,11 @@
  * only starts when the page is cross-origin isolated), the node's loss and Adam.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Tensor, Tensor2D } from '@tensorflow/tfjs';
 import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { adam } from '../../../nodes/mechanics/adam';
-import { ldLossAndGradients } from '../../../nodes/mechanics/ld-loss';
-import { stepSpec } from '../step-spec';
+import { trainingStep } from '../step-spec';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,
@@ -30,27 +27,7 @@ self.onmessage = async (
     if (cores > 0) Object.defineProperty(navigator, 'hardwareConcurrency', { value: cores });
     if (threads > 0) setThreadsCount(threads);
     if (!(await tf.setBackend('wasm'))) throw new Error('the wasm backend did not start');
-    const { layers, x, target } = stepSpec(batch);
-    let params: Tensor[] = [
-      ...layers.map((l) => tf.tensor2d(l.weights, [l.inputs, l.outputs])),
-      ...layers.map((l) => tf.tensor2d(l.bias, [1, l.outputs]))
-    ];
-    const optimizer = adam(tf, params, 1e-3);
-    const xs = tf.tensor2d(x, [batch, 8]);
-    const ts = tf.tensor2d(target, [batch, 8]);
-    const n = layers.length;
-    const step = () => {
-      const net = {
-        weights: params.slice(0, n) as Tensor2D[],
-        biases: params.slice(n) as Tensor2D[]
-      };
-      const out = tf.tidy(() => ldLossAndGradients(tf, net, xs, ts));
-      params = optimizer.step(params, [...out.weights, ...out.biases]);
-      const loss = out.loss.dataSync()[0];
-      params[0].dataSync();
-      tf.dispose([out.loss, ...out.weights, ...out.biases]);
-      return loss;
-    };
+    const { step } = trainingStep(tf, batch);
     const loss = step();
     step();
     step();
