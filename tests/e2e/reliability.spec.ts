@@ -345,7 +345,10 @@ test('restores the draft after the tab crashes mid-edit', async ({ page, context
   await page.getByRole('textbox', { name: 'Graph title' }).fill('Unsaved work');
   await page.getByRole('textbox', { name: 'Graph title' }).press('Tab');
   await page.waitForFunction(() =>
-    (localStorage.getItem('kumiki:draft') ?? '').includes('Unsaved work')
+    Object.keys(localStorage).some(
+      (k) =>
+        k.startsWith('kumiki:draft:') && (localStorage.getItem(k) ?? '').includes('Unsaved work')
+    )
   );
 
   // A renderer crash: no beforeunload, no unload, nothing flushed.

@@ -127,7 +127,7 @@ export async function openFirst(s: FileSession): Promise<void> {
     linkProblems = s.problems;
   }
 
-  const draft = loadDraft();
+  const draft = await loadDraft();
   if (draft && (await openText(s, draft.text, 'draft'))) {
     s.dirty = draft.dirty;
     s.writeDraft();
