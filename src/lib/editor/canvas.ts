@@ -101,6 +101,7 @@ export function createCanvas(
     if (ids.length > 0) events.selected(ids[ids.length - 1]);
   };
   const stopBoxSelect = boxSelect(area, select);
+  const stopTextSelect = keepTextUnselected(container);
   AreaExtensions.simpleNodesOrder(area);
   limitZoom(area);
   // Before the renderer joins the area, so that it holds back the views of distant nodes.
@@ -195,6 +196,7 @@ export function createCanvas(
     },
     destroy: () => {
       stopBoxSelect();
+      stopTextSelect();
       views.destroy();
       area.destroy();
     }
@@ -246,4 +248,19 @@ function modifierHeld(): { active(): boolean } {
   window.addEventListener('keyup', note, { capture: true });
   window.addEventListener('pointerdown', note, { capture: true });
   return { active: () => held };
+}
+
+/**
+ * A drag on the canvas pans, moves nodes or wires them; it must not also select the text of
+ * the page (the browser would start a selection at the press and stretch it over the panels
+ * the pointer crosses). Typing fields on nodes keep their own text selection.
+ */
+function keepTextUnselected(container: HTMLElement): () => void {
+  const refuse = (event: Event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
+    event.preventDefault();
+  };
+  container.addEventListener('selectstart', refuse);
+  return () => container.removeEventListener('selectstart', refuse);
 }

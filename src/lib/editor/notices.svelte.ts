@@ -41,6 +41,16 @@ export class Notices {
   dismiss(): void {
     this.stopTimer();
     this.current = null;
+    // The bar is gone with the notice, so it can no longer report the pointer leaving it.
+    this.held = false;
+  }
+
+  /**
+   * The user moved on (opened or left a subgraph, expanded one, opened another graph): a
+   * notice about what they did before no longer fits what they see, so it goes.
+   */
+  moveOn(): void {
+    this.dismiss();
   }
 
   /** Keeps the notice while the user points at it or has focus in it. */

@@ -56,10 +56,16 @@ export function previewOf(
     case 'numbers':
       return { kind: 'text', lines: numberSummary(value as Float64Array) };
     case 'sentence-pairs':
-      return { kind: 'text', lines: [`${(value as SentencePairs).first.length} sentence pairs`] };
+      return {
+        kind: 'text',
+        lines: [counted((value as SentencePairs).first.length, 'sentence pair')]
+      };
     case 'vector-pairs': {
       const v = value as VectorPairs;
-      return { kind: 'text', lines: [`${v.first.length} pairs of ${v.dim}-dimensional vectors`] };
+      return {
+        kind: 'text',
+        lines: [`${counted(v.first.length, 'pair')} of ${v.dim}-dimensional vectors`]
+      };
     }
     case 'cloud-pairs':
       return { kind: 'text', lines: cloudSummary(value as CloudPairs) };
@@ -111,8 +117,8 @@ function cloudSummary(clouds: CloudPairs): string[] {
   if (all.length === 0) return ['no point clouds'];
   const mean = all.reduce((s, c) => s + c.count, 0) / all.length;
   return [
-    `${clouds.first.length} pairs of point clouds`,
-    `${formatNumber(mean, 3)} points in R^${all[0].dim} on average`
+    `${counted(clouds.first.length, 'pair')} of point clouds`,
+    `${counted(mean, 'point')} in R^${all[0].dim} on average`
   ];
 }
 
@@ -121,8 +127,8 @@ function diagramSummary(diagrams: DiagramPairs): string[] {
   if (all.length === 0) return ['no diagrams'];
   const mean = all.reduce((s, d) => s + d.birth.length, 0) / all.length;
   return [
-    `${diagrams.first.length} pairs of diagrams`,
-    `${formatNumber(mean, 3)} points per diagram on average`
+    `${counted(diagrams.first.length, 'pair')} of diagrams`,
+    `${counted(mean, 'point')} per diagram on average`
   ];
 }
 
@@ -135,7 +141,16 @@ function runsSummary(runs: RlRuns): string[] {
       sum += runs.returns[s * runs.episodes + e];
   }
   return [
-    `${runs.name}: ${runs.seeds} seeds × ${runs.episodes} episodes`,
-    `mean return, last ${last} episodes: ${formatNumber(sum / (runs.seeds * last))}`
+    `${runs.name}: ${counted(runs.seeds, 'seed')} × ${counted(runs.episodes, 'episode')}`,
+    `mean return, last ${counted(last, 'episode')}: ${formatNumber(sum / (runs.seeds * last))}`
   ];
+}
+
+/**
+ * A count and its noun, singular when it reads "1" ("1 pair", "2 pairs", "1.5 points"). A
+ * whole count is shown in full; an average with three digits.
+ */
+export function counted(count: number, noun: string): string {
+  const shown = Number.isInteger(count) ? String(count) : formatNumber(count, 3);
+  return `${shown} ${noun}${shown === '1' ? '' : 's'}`;
 }

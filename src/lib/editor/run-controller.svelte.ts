@@ -7,7 +7,7 @@ import { budgetText, nodeBudgetMs } from '../../worker/time-budget';
 import { eventBatch } from './event-batch';
 import { formatMs } from './format';
 import type { KumikiNode, NodeRunState } from './kumiki-node.svelte';
-import { plotImage, previewOf } from './preview';
+import { counted, plotImage, previewOf } from './preview';
 
 /** One line of the run log. */
 export interface LogEntry {
@@ -58,6 +58,13 @@ export class RunController {
   private started = 0;
   /** The run whose events are applied; events of any other run are dropped. */
   private current: object | null = null;
+  /** How the nodes of the last finished run ended, to show again when the canvas reloads. */
+  private ended: RunSummary | null = null;
+  /**
+   * The opened subgraph the canvas shows, as the path of its node (`g1`, `g1/g2`), or '' for
+   * the graph itself: inner nodes take their state from the run's flat ids under it.
+   */
+  level = '';
 
   constructor(private readonly nodes: () => KumikiNode[]) {}
 
@@ -83,7 +90,7 @@ export class RunController {
     this.startLog(
       (only
         ? `Run of "${doc.title}" up to ${only.join(', ')} started`
-        : `Run of "${doc.title}" started with ${doc.nodes.length} nodes`) +
+        : `Run of "${doc.title}" started with ${counted(doc.nodes.length, 'node')}`) +
         `; each node may run for ${budget === 'none' ? 'any time' : budget}.`
     );
     const token = {};
@@ -146,7 +153,31 @@ export class RunController {
     this.correlations = [];
     this.plots = [];
     this.stale = false;
+    this.ended = null;
+    this.level = '';
     if (running) await this.runner?.cancel();
+  }
+
+  /**
+   * Shows again on the canvas's nodes how the last run left them, after the canvas reloaded
+   * (a subgraph opened or closed): status and time, and at the top level the preview.
+   */
+  showEnded(): void {
+    const summary = this.ended;
+    if (!summary || this.phase === 'running') return;
+    for (const node of this.nodes()) {
+      const result = this.endOf(summary, node.id);
+      if (!result) continue;
+      node.run = finalState(result, node.run.ms);
+      if (result.status === 'finished' && node.spec && this.level === '') {
+        node.preview = previewOf(node.spec, summary.outputs[node.id]);
+      }
+    }
+  }
+
+  /** How canvas node `id` ended in `summary`, at the level the canvas shows. */
+  private endOf(summary: RunSummary, id: string): NodeSummary | undefined {
+    return this.level === '' ? summary.nodes[id] : summary.inner?.[`${this.level}/${id}`];
   }
 
   /** Asks the engine to stop; the run ends with the nodes it finished. */
@@ -228,12 +259,13 @@ export class RunController {
     this.backend = summary.backend;
     const failed: string[] = [];
     let since = performance.now();
+    this.ended = summary;
     for (const node of this.nodes()) {
-      const result = summary.nodes[node.id];
+      const result = this.endOf(summary, node.id);
       if (!result) continue;
       node.run = finalState(result, node.run.ms);
       if (result.status === 'failed') failed.push(node.id);
-      if (result.status === 'finished' && node.spec) {
+      if (result.status === 'finished' && node.spec && this.level === '') {
         node.preview = previewOf(node.spec, summary.outputs[node.id]);
       }
       // Hundreds of plot thumbnails take seconds: let the page paint between slices.

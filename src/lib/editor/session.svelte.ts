@@ -75,9 +75,14 @@ export class EditorSession {
     need: () => this.need(),
     canvasDocument: () => this.canvasDocument(),
     changed: () => this.changed('graph'),
-    shown: () => this.revision++,
+    shown: () => {
+      this.revision++;
+      this.run.level = this.subgraphs.trail.map((step) => step.instanceId).join('/');
+      this.run.showEnded();
+    },
     notify: (tone, text) => (tone === 'error' ? this.notices.error(text) : this.notices.info(text)),
-    selected: (id) => (this.selectedId = id)
+    selected: (id) => (this.selectedId = id),
+    movedOn: () => this.notices.moveOn()
   });
 
   /** Comment frames drawn behind the nodes; stored in `meta.frames` (root graph only). */
@@ -337,6 +342,7 @@ export class EditorSession {
   /** Shows a graph on the canvas as newly opened: no history, no selection, not dirty. */
   async show(doc: GraphDocument): Promise<void> {
     const { canvas, bridge } = this.need();
+    this.notices.moveOn();
     await this.run.reset();
     await this.sweep.reset();
     this.meta = metaOf(doc);

@@ -21,6 +21,7 @@ import type { Canvas } from './canvas';
 import type { BridgeContext } from './document-bridge';
 import { loadDocument, setView } from './document-bridge';
 import { recordStep } from './history-actions';
+import { counted } from './preview';
 import { getNodeType } from './registry';
 import { DocumentSwap, keepHistory, stashHistory, type HistoryStash } from './subgraph-history';
 
@@ -37,6 +38,8 @@ export interface SubgraphHost {
   notify(tone: 'info' | 'error', text: string): void;
   /** Tells the session which node the inspector shows. */
   selected(id: string | null): void;
+  /** Clears the notice about an earlier action: the user opened, left or expanded a subgraph. */
+  movedOn(): void;
 }
 
 /** One level of the breadcrumb: the open definition and the node it was opened from. */
@@ -157,7 +160,7 @@ export class SubgraphEditor {
     const title = result.doc.subgraphs![result.definitionId].title;
     this.host.notify(
       'info',
-      `Grouped ${ids.length} nodes into "${title}". Double-click it to open.`
+      `Grouped ${counted(ids.length, 'node')} into "${title}". Double-click it to open.`
     );
   }
 
@@ -168,6 +171,7 @@ export class SubgraphEditor {
       this.host.notify('info', 'Select a subgraph node to expand it.');
       return;
     }
+    this.host.movedOn();
     await this.swap(before, expandNode(before, id));
     this.host.selected(null);
   }
@@ -183,6 +187,7 @@ export class SubgraphEditor {
       this.host.notify('info', 'Select a subgraph node to open it.');
       return;
     }
+    this.host.movedOn();
     if (this.inside) this.definitions = this.foldInto(this.definitions, doc);
     this.parents.push({ doc, history: stashHistory(canvas.history) });
     this.trail = [...this.trail, { definitionId, instanceId: id, title: def.title }];
@@ -193,6 +198,7 @@ export class SubgraphEditor {
   /** Goes back `levels` steps of the breadcrumb (all of them with `Infinity`). */
   async back(levels = 1): Promise<void> {
     const { canvas, bridge } = this.host.need();
+    if (this.inside && levels > 0) this.host.movedOn();
     for (let step = 0; step < levels && this.inside; step++) {
       this.definitions = this.foldInto(this.definitions, this.host.canvasDocument());
       const parent = this.parents.pop()!;

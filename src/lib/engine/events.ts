@@ -31,4 +31,9 @@ export interface RunSummary {
   nodes: Record<string, NodeSummary>;
   /** The outputs of every node that finished, by node id and output name. */
   outputs: Record<string, Record<string, unknown>>;
+  /**
+   * For a graph with subgraph nodes: how each inner node ended, by its flat id
+   * (`<instance>/<inner>`), so an opened subgraph can show its nodes' last run.
+   */
+  inner?: Record<string, NodeSummary>;
 }

@@ -169,12 +169,16 @@ function foldSummary(
 ): RunSummary {
   const nodes: Record<string, NodeSummary> = {};
   const outputs: Record<string, Record<string, unknown>> = {};
+  const inner: Record<string, NodeSummary> = {};
   const groups = new Map<string, [string, NodeSummary][]>();
   for (const [id, entry] of Object.entries(summary.nodes)) {
     const owner = ownerOf(id);
     if (owner === id && !flat.refused.has(owner)) {
       nodes[id] = entry.error ? { ...entry, error: outerIds(flat, entry.error) } : entry;
-    } else groups.set(owner, [...(groups.get(owner) ?? []), [id, entry]]);
+    } else {
+      groups.set(owner, [...(groups.get(owner) ?? []), [id, entry]]);
+      inner[id] = entry;
+    }
   }
   for (const [id, values] of Object.entries(summary.outputs)) {
     if (ownerOf(id) === id) outputs[id] = values;
@@ -209,5 +213,5 @@ function foldSummary(
       outputs[owner][name] = summary.outputs[from.node]?.[from.output];
     }
   }
-  return { ...summary, nodes, outputs };
+  return { ...summary, nodes, outputs, inner };
 }
