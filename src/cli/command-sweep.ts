@@ -19,6 +19,7 @@ import { applySets, createExecutor, type RunFlags } from './command-run';
 import { EXIT, UsageError } from './exit';
 import { readGraphFile } from './read-graph';
 import { runLimits } from './run-limits';
+import { cellText } from './cell-text';
 import { sweepProgress } from './sweep-progress';
 
 /**
@@ -42,7 +43,8 @@ export async function commandSweep(
   applySets(doc, flags.set ?? []);
   const out = await prepareOutFolder(flags.out);
   const executor = await createExecutor(path, flags);
-  const total = sweepCells(doc.sweep).length;
+  const sweep = doc.sweep;
+  const total = sweepCells(sweep).length;
   const limits = runLimits(flags, join(out, 'summary.json'), path, doc);
   const controller = new AbortController();
   const onInterrupt = () => controller.abort();
@@ -75,7 +77,7 @@ export async function commandSweep(
       join(out, 'cells', `${index}.json`),
       `${JSON.stringify({ sweep: doc.sweep, result })}\n`
     );
-    process.stderr.write(`cell ${index} of ${total}: ${describe(result)}\n`);
+    process.stderr.write(`cell ${index} of ${total}: ${cellText(result, sweep)}\n`);
     return result.status === 'finished' ? EXIT.ok : EXIT.nodeFailed;
   }
 
@@ -88,7 +90,7 @@ export async function commandSweep(
       progress.add(result);
       limits.update({ cellsDone: progress.count, cellsTotal: total });
       if (!flags.quiet || result.status !== 'finished') {
-        process.stderr.write(`cell ${result.index + 1}/${total}: ${describe(result)}\n`);
+        process.stderr.write(`cell ${result.index + 1}/${total}: ${cellText(result, sweep)}\n`);
       }
     }
   });
@@ -210,11 +212,4 @@ function exitFor(table: SweepTable, total: number, interrupted: boolean): number
   if (interrupted) return EXIT.interrupted;
   const finished = table.cells.filter((c) => c.status === 'finished').length;
   return finished === total ? EXIT.ok : EXIT.nodeFailed;
-}
-
-function describe(result: SweepCellResult): string {
-  if (result.status === 'failed') return `failed: ${result.error}`;
-  return Object.entries(result.fields)
-    .map(([k, v]) => `${k} ${v.toFixed(4)}`)
-    .join(', ');
 }
