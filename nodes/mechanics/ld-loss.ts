@@ -109,8 +109,9 @@ interface InputGradientPass {
  * xᵀ of a 2-D tensor. tfjs 4.22's wasm transpose writes a 1024 × 256 matrix with a 4 KB
  * stride and took 2–6 ms here; moving blocks of 8 columns first ([r, c/8, 8] → [c/8, r, 8])
  * and then transposing each r × 8 block writes through only 8 streams, and the two passes
- * together took 0.7–0.9 ms (blocks of 4 when 8 does not divide the columns). The transpose flags of matMul are worse still: they leave
- * XNNPACK for a scalar loop (10–30 times slower for these shapes).
+ * together took 0.7–0.9 ms (blocks of 4 when 8 does not divide the columns). The transpose
+ * flags of matMul are worse still: they leave XNNPACK for a scalar loop (10–30 times slower
+ * for these shapes).
  */
 export function fastTranspose(tf: Tf, x: Tensor2D): Tensor2D {
   const [rows, cols] = x.shape;

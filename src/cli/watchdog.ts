@@ -32,7 +32,9 @@ setInterval(() => {
     }
     summary.status = 'timed-out';
     summary.killed = true;
-    summary.unfinished = Object.keys(summary.nodes).filter((id) => summary.nodes[id].status !== 'finished');
+    summary.unfinished = Object.keys(summary.nodes).filter(
+      (id) => summary.nodes[id].status !== 'finished'
+    );
     fs.writeFileSync(workerData.summaryPath, JSON.stringify(summary, null, 2) + '\\n');
   }
   fs.writeSync(2, 'kumiki: a node kept the process busy past its time limit; stopped hard. ' +

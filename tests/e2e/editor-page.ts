@@ -59,6 +59,18 @@ export class EditorPage {
     if (await dismiss.isVisible()) await dismiss.click();
   }
 
+  /**
+   * Opens the page with a bundled example and fits it with F, so every node can be clicked
+   * (the palette covers the canvas's left edge).
+   */
+  async openFitted(title: string): Promise<void> {
+    await this.open();
+    await this.openExample(title);
+    await this.dismissProblems();
+    await this.page.getByTestId('canvas').click({ position: { x: 600, y: 700 } });
+    await this.page.keyboard.press('f');
+  }
+
   /** Drags from one socket to another with the mouse. */
   async wire(from: Locator, to: Locator): Promise<void> {
     const a = await from.boundingBox();

@@ -61,14 +61,10 @@ const circle: { count: number; diagram: Record<string, unknown[]> } = JSON.parse
   readFileSync('tests/fixtures/graphs/persistence-of-points.json', 'utf-8')
 );
 
-/** Opens the persistence example and fits it, so every node can be reached. */
+/** Opens the persistence example, fitted so every node can be reached. */
 async function openPersistence(page: Page): Promise<EditorPage> {
   const editor = new EditorPage(page);
-  await editor.open();
-  await editor.openExample('Persistence of a point cloud');
-  await editor.dismissProblems();
-  await page.getByTestId('canvas').click({ position: { x: 600, y: 700 } });
-  await page.keyboard.press('f');
+  await editor.openFitted('Persistence of a point cloud');
   return editor;
 }
 

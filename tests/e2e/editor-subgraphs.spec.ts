@@ -26,14 +26,10 @@ async function savedGraph(page: Page): Promise<SavedGraph> {
   return JSON.parse(readFileSync((await download.path())!, 'utf8')) as SavedGraph;
 }
 
+/** Opens the persistence example, fitted so every node can be reached. */
 async function openPoints(page: Page): Promise<EditorPage> {
   const editor = new EditorPage(page);
-  await editor.open();
-  await editor.openExample('Persistence of a point cloud');
-  await editor.dismissProblems();
-  // Fit the graph so every node can be clicked (the palette covers the canvas's left edge).
-  await page.getByTestId('canvas').click({ position: { x: 600, y: 700 } });
-  await page.keyboard.press('f');
+  await editor.openFitted('Persistence of a point cloud');
   return editor;
 }
 

@@ -1,6 +1,6 @@
 import { replaceState } from '$app/navigation';
 import type { GraphDocument, SweepSpec } from '../graph/document';
-import { definitionIdOf, withSubgraphs } from '../graph/subgraph';
+import { definitionIdOf } from '../graph/subgraph';
 import { checkSweep } from '../graph/sweep-check';
 import type { Canvas, ChangeKind } from './canvas';
 import { createCanvas } from './canvas';
@@ -292,7 +292,7 @@ export class EditorSession {
   async startSweep(): Promise<void> {
     const doc = this.document();
     if (this.busy || !doc.sweep) return;
-    const issues = checkSweep(doc, withSubgraphs(getNodeType, doc.subgraphs));
+    const issues = checkSweep(doc, getNodeType);
     if (issues.length > 0) {
       this.notices.error(`The sweep cannot run: ${issues[0].message}`);
       return;
