@@ -293,8 +293,9 @@ export class RunController {
   private collectResults(doc: GraphDocument, summary: RunSummary): void {
     const correlations: CorrelationResult[] = [];
     const plots: PlotResult[] = [];
+    const byId = new Map(this.nodes().map((node) => [node.id, node]));
     for (const entry of doc.nodes) {
-      const node = this.node(entry.id);
+      const node = byId.get(entry.id);
       const outputs = summary.outputs[entry.id];
       if (!node?.spec || !outputs) continue;
       for (const [key, socket] of Object.entries(node.spec.outputs)) {
