@@ -46,7 +46,7 @@ export default defineConfig({
       scss: { silenceDeprecations: ['import', 'global-builtin', 'color-functions'] }
     }
   },
-  build: { chunkSizeWarningLimit: 4096 },
+  build: { chunkSizeWarningLimit: 4096, minify: process.env.KUMIKI_NO_MINIFY ? false : undefined },
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/graphs/**/*.test.ts'],
     testTimeout: 120_000,

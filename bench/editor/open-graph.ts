@@ -8,13 +8,20 @@
  * build/ itself with `vite preview` on 127.0.0.1:5377.
  */
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { longTaskParts } from './long-tasks';
 
 const PORT = 5377;
-const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'];
+const TRACE_CATEGORIES = [
+  'toplevel',
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  ...(process.env.KUMIKI_TRACE_FILE ? ['disabled-by-default-v8.cpu_profiler'] : [])
+];
 const BIG = Number(process.argv[2] ?? 1000);
 const SMALL = 10;
+const DRAGS = 3;
 
 /** A graph of `count` nodes: chains of point cloud → persistence → diagram plot on a grid. */
 function generatedGraph(count: number) {
@@ -127,6 +134,8 @@ async function measure(browser: Browser, page: Page, count: number) {
   await page.getByRole('button', { name: 'New', exact: true }).click();
   const discard = page.getByRole('button', { name: /Discard/ });
   if (await discard.isVisible()) await discard.click();
+  // An experiment's extra CSS (say, to see what hiding a part of the page saves).
+  if (process.env.KUMIKI_CSS) await page.addStyleTag({ content: process.env.KUMIKI_CSS });
   const what = process.env.KUMIKI_PROFILE;
   const profiler = what ? await page.context().newCDPSession(page) : null;
   if (profiler && what !== 'drag' && what !== 'run') {
@@ -150,9 +159,23 @@ async function measure(browser: Browser, page: Page, count: number) {
     await dragCost(page);
     printHotSpots((await profiler.send('Profiler.stop')).profile);
   }
-  const drag = await dragCost(page);
+  const traceDrag = process.env.KUMIKI_TRACE === 'drag';
+  if (traceDrag) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  // The median of three drags: a single one swings with whatever else the machine does.
+  const drags = [];
+  for (let i = 0; i < DRAGS; i++) drags.push(await dragCost(page));
+  const drag = drags.sort((a, b) => a.meanFrameMs - b.meanFrameMs)[Math.floor(DRAGS / 2)];
+  if (traceDrag) {
+    const json = (await browser.stopTracing()).toString();
+    if (process.env.KUMIKI_TRACE_FILE)
+      writeFileSync(`${process.env.KUMIKI_TRACE_FILE}.${count}`, json);
+  }
   const traceRun = process.env.KUMIKI_TRACE === 'run' && count === BIG;
-  if (traceRun) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  if (traceRun) {
+    await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+    // Starting the sampling profiler stalls the page once; let that pass before the click.
+    if (process.env.KUMIKI_TRACE_FILE) await page.waitForTimeout(1000);
+  }
   const profileRun = profiler && what === 'run' && count === BIG;
   if (profileRun) {
     await profiler.send('Profiler.enable');
@@ -161,8 +184,9 @@ async function measure(browser: Browser, page: Page, count: number) {
   const run = count === BIG ? await runCost(page) : null;
   if (profileRun) printHotSpots((await profiler.send('Profiler.stop')).profile);
   if (traceRun) {
-    for (const line of longTaskParts((await browser.stopTracing()).toString(), 50))
-      console.log(line);
+    const json = (await browser.stopTracing()).toString();
+    if (process.env.KUMIKI_TRACE_FILE) writeFileSync(process.env.KUMIKI_TRACE_FILE, json);
+    for (const line of longTaskParts(json, 50)) console.log(line);
   }
   return { count, ...open, ...drag, run };
 }

@@ -5,6 +5,7 @@ import { MAX_DATA_FILE_BYTES } from '../lib/engine/host';
 import type { SweepCellResult } from '../lib/engine/sweep';
 import type { WorkerApi } from './engine.worker';
 import { budgetText, BudgetWatch, nodeBudgetMs } from './time-budget';
+import type { WorkerEvent } from './worker-events';
 
 /**
  * How long Stop waits for the worker to end the run before replacing the worker: a node in a
@@ -108,14 +109,14 @@ function track<T>(engine: Engine, call: Promise<T>): Promise<T> {
  */
 async function withEvents<T extends { events: number }>(
   engine: Engine,
-  onEvent: (event: RunEvent) => void,
-  call: (count: (event: RunEvent) => void) => Promise<T>
+  onEvent: (event: WorkerEvent) => void,
+  call: (count: (event: WorkerEvent) => void) => Promise<T>
 ): Promise<T> {
   let received = 0;
   let expected = Infinity;
   let allReceived: () => void = () => {};
   const arrived = new Promise<void>((resolve) => (allReceived = resolve));
-  const count = (event: RunEvent) => {
+  const count = (event: WorkerEvent) => {
     received++;
     onEvent(event);
     if (received >= expected) allReceived();
@@ -174,8 +175,8 @@ export function createRunner(options: RunnerOptions = {}): Runner {
    * back, so the engine's timer could not fire), the worker is replaced.
    */
   const budgeted = async <T extends { events: number }>(
-    onEvent: (event: RunEvent) => void,
-    call: (current: Engine, count: (e: RunEvent) => void, budgetMs?: number) => Promise<T>
+    onEvent: (event: WorkerEvent) => void,
+    call: (current: Engine, count: (e: WorkerEvent) => void, budgetMs?: number) => Promise<T>
   ): Promise<T> => {
     const current = await connect();
     const budgetMs = nodeBudgetMs(globalThis.location?.search ?? '');
@@ -188,8 +189,8 @@ export function createRunner(options: RunnerOptions = {}): Runner {
         'stop, so the engine was restarted.';
       replace(new WorkerStoppedError(message));
     }, 1000);
-    const see = (event: RunEvent) => {
-      watch.see(event, performance.now());
+    const see = (event: WorkerEvent) => {
+      if (event.kind !== 'outputs') watch.see(event, performance.now());
       onEvent(event);
     };
     try {
@@ -201,13 +202,19 @@ export function createRunner(options: RunnerOptions = {}): Runner {
 
   return {
     async run(doc, onEvent, only) {
-      const reply = await budgeted(onEvent, (current, count, budgetMs) =>
+      const outputs: RunSummary['outputs'] = {};
+      const take = (event: WorkerEvent) => {
+        if (event.kind === 'outputs') outputs[event.nodeId] = event.outputs;
+        else onEvent(event);
+      };
+      const reply = await budgeted(take, (current, count, budgetMs) =>
         current.api.run(doc, Comlink.proxy(count), only, preferredBackend(), budgetMs)
       );
-      return reply.summary;
+      return { ...reply.summary, outputs };
     },
     async runSweepCell(doc, index, onEvent) {
-      const reply = await budgeted(onEvent, (current, count, budgetMs) =>
+      const take = (event: WorkerEvent) => event.kind !== 'outputs' && onEvent(event);
+      const reply = await budgeted(take, (current, count, budgetMs) =>
         current.api.runSweepCell(doc, index, Comlink.proxy(count), preferredBackend(), budgetMs)
       );
       return reply.result;

@@ -8,7 +8,8 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 import { getNodeType } from '../../nodes/registry';
 import type { GraphDocument } from '../lib/graph/document';
 import type { ByteSource } from '../lib/graph/node-type';
-import type { RunEvent, RunSummary } from '../lib/engine/events';
+import type { RunSummary } from '../lib/engine/events';
+import type { WorkerEvent } from './worker-events';
 import { Executor } from '../lib/engine/executor';
 import { fileTooLargeMessage } from '../lib/engine/host';
 import { runSweepCell, type SweepCellResult } from '../lib/engine/sweep';
@@ -68,12 +69,16 @@ async function startExecutor(preferred: string): Promise<Executor> {
  * counts the events passed on, since they reach the editor on their own message port and the
  * editor waits for all of them before it takes the reply.
  */
-async function begin(onEvent: (event: RunEvent) => void, backend: string, nodeTimeoutMs?: number) {
+async function begin(
+  onEvent: (event: WorkerEvent) => void,
+  backend: string,
+  nodeTimeoutMs?: number
+) {
   controller?.abort();
   controller = new AbortController();
   executor ??= startExecutor(BACKENDS.includes(backend) ? backend : 'wasm');
   const counter = { events: 0 };
-  const count = (event: RunEvent) => {
+  const count = (event: WorkerEvent) => {
     counter.events++;
     onEvent(event);
   };
@@ -103,23 +108,31 @@ export const workerApi = {
     });
     return lifeLock;
   },
-  /** Runs a graph (only as far as `only` needs, when given), each node within its budget. */
+  /**
+   * Runs a graph (only as far as `only` needs, when given), each node within its budget. The
+   * nodes' outputs do not come back in the reply but one node to an event afterwards: the page
+   * reads a message whole in one task, and a thousand nodes' outputs in one reply held it for
+   * about 17 ms (see worker-events.ts).
+   */
   async run(
     doc: GraphDocument,
-    onEvent: (event: RunEvent) => void,
+    onEvent: (event: WorkerEvent) => void,
     only?: string[],
     backend = 'wasm',
     nodeTimeoutMs?: number
   ): Promise<{ summary: RunSummary; events: number }> {
     const work = await begin(onEvent, backend, nodeTimeoutMs);
     const summary = await work.executor.run(doc, { ...work.options, only });
-    return { summary, events: work.counter.events };
+    for (const [nodeId, outputs] of Object.entries(summary.outputs)) {
+      work.options.onEvent({ kind: 'outputs', nodeId, outputs });
+    }
+    return { summary: { ...summary, outputs: {} }, events: work.counter.events };
   },
   /** Runs cell `index` of the graph's sweep. */
   async runSweepCell(
     doc: GraphDocument,
     index: number,
-    onEvent: (event: RunEvent) => void,
+    onEvent: (event: WorkerEvent) => void,
     backend = 'wasm',
     nodeTimeoutMs?: number
   ): Promise<{ result: SweepCellResult; events: number }> {

@@ -1,4 +1,5 @@
-import type { KumikiArea } from './schemes';
+import { NodeEditor } from 'rete';
+import type { KumikiArea, Schemes } from './schemes';
 
 /** Selects the nodes a box touches; `add` keeps the selection made so far. */
 export type SelectNodes = (ids: string[], add: boolean) => Promise<void>;
@@ -71,10 +72,13 @@ export function boxSelect(area: KumikiArea, select: SelectNodes): () => void {
 /** The ids of the nodes whose rectangles meet `box`. */
 export function nodesIn(area: KumikiArea, box: Box): string[] {
   const ids: string[] = [];
+  const editor = area.parentScope<NodeEditor<Schemes>>(NodeEditor);
   for (const [id, view] of area.nodeViews) {
     const { x, y } = view.position;
-    const width = view.element.offsetWidth;
-    const height = view.element.offsetHeight;
+    // The node's own size: the holder of a node far from the view is not laid out.
+    const node = editor.getNode(id);
+    const width = node?.width ?? view.element.offsetWidth;
+    const height = node?.height ?? view.element.offsetHeight;
     const meets =
       x <= box.right && x + width >= box.left && y <= box.bottom && y + height >= box.top;
     if (meets) ids.push(id);

@@ -257,15 +257,17 @@ async function placeNodes(
 
 /** A frame around the selected nodes, with room for its title; none without a selection. */
 function around(canvas: Canvas): Pick<GraphFrame, 'position' | 'size'> | null {
-  const views = canvas
-    .selection()
-    .map((id) => canvas.area.nodeViews.get(id))
-    .filter((v) => v !== undefined);
-  if (views.length === 0) return null;
-  const left = Math.min(...views.map((v) => v.position.x)) - PADDING;
-  const top = Math.min(...views.map((v) => v.position.y)) - PADDING - TITLE_SPACE;
-  const right = Math.max(...views.map((v) => v.position.x + v.element.offsetWidth)) + PADDING;
-  const bottom = Math.max(...views.map((v) => v.position.y + v.element.offsetHeight)) + PADDING;
+  // Each node's own size: the holder of a node far from the view is not laid out.
+  const boxes = canvas.selection().flatMap((id) => {
+    const view = canvas.area.nodeViews.get(id);
+    const node = canvas.editor.getNode(id);
+    return view && node ? [{ ...view.position, width: node.width, height: node.height }] : [];
+  });
+  if (boxes.length === 0) return null;
+  const left = Math.min(...boxes.map((b) => b.x)) - PADDING;
+  const top = Math.min(...boxes.map((b) => b.y)) - PADDING - TITLE_SPACE;
+  const right = Math.max(...boxes.map((b) => b.x + b.width)) + PADDING;
+  const bottom = Math.max(...boxes.map((b) => b.y + b.height)) + PADDING;
   return {
     position: { x: Math.round(left), y: Math.round(top) },
     size: { width: Math.round(right - left), height: Math.round(bottom - top) }

@@ -11,22 +11,32 @@ interface MinimapSignal {
   point(x: number, y: number): void;
 }
 
+/** The least time between two redraws of the minimap, in milliseconds. */
+const REDRAW_MS = 100;
+
 /**
- * Makes the minimap redraw at most once per frame. Rete's minimap redraws on every node added,
- * moved or removed, and each redraw measures the canvas, so opening a large graph cost one
- * layout per node.
+ * Makes the minimap redraw at most once per REDRAW_MS, after the change that asked for it.
+ * Rete's minimap redraws on every node added, moved or removed, and each redraw measures the
+ * canvas and goes over every node: opening a large graph cost a layout per node, and dragging
+ * a node of a 1000-node graph a full redraw per frame. An overview that follows ten times a
+ * second is still live to the eye.
  */
 export function coalesceMinimap(minimap: MinimapPlugin<Schemes>): MinimapPlugin<Schemes> {
   const plugin = minimap as unknown as { render(): void };
   const draw = plugin.render.bind(minimap);
   let queued = false;
+  let last = -Infinity;
   plugin.render = () => {
     if (queued) return;
     queued = true;
-    requestAnimationFrame(() => {
-      queued = false;
-      draw();
-    });
+    const wait = Math.max(0, last + REDRAW_MS - performance.now());
+    setTimeout(() => {
+      requestAnimationFrame(() => {
+        queued = false;
+        last = performance.now();
+        draw();
+      });
+    }, wait);
   };
   return minimap;
 }
