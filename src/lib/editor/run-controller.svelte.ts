@@ -210,7 +210,12 @@ export class RunController {
     this.write(kind, text);
   }
 
+  /**
+   * The canvas node an engine event is about. Events name top-level nodes, so inside an opened
+   * subgraph none of them is on the canvas, even where an inner node has the same id.
+   */
   private node(id: string): KumikiNode | undefined {
+    if (this.level !== '') return undefined;
     return this.nodes().find((n) => n.id === id);
   }
 

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import type { KumikiNode } from '../../../../src/lib/editor/kumiki-node.svelte';
+import { RunController } from '../../../../src/lib/editor/run-controller.svelte';
+
+/** Just what the run controller reads and writes of a canvas node. */
+function canvasNode(id: string): KumikiNode {
+  return { id, label: id, userLabel: '', run: { status: 'idle' } } as unknown as KumikiNode;
+}
+
+describe('run events on the canvas', () => {
+  it('marks the node an event names at the top level', () => {
+    const nodes = [canvasNode('persistence')];
+    const run = new RunController(() => nodes);
+    run.track({ kind: 'started', nodeId: 'persistence' });
+    expect(nodes[0].run.status).toBe('running');
+    run.track({ kind: 'finished', nodeId: 'persistence', ms: 12, cached: false });
+    expect(nodes[0].run).toMatchObject({ status: 'done', ms: 12 });
+  });
+
+  it('leaves an inner node alone when a top-level node of the same id runs', () => {
+    // Inside the opened subgraph "g1" the canvas shows its inner node "persistence"; the
+    // top-level node "persistence" is another node.
+    const nodes = [canvasNode('persistence')];
+    const run = new RunController(() => nodes);
+    run.level = 'g1';
+    run.track({ kind: 'started', nodeId: 'persistence' });
+    run.track({ kind: 'failed', nodeId: 'persistence', message: 'no points' });
+    expect(nodes[0].run.status).toBe('idle');
+    expect(run.log.at(-1)?.text).toContain('persistence failed: no points');
+  });
+});
