@@ -9,7 +9,8 @@ import { Presets, SveltePlugin } from 'rete-svelte-plugin/5';
 import type { NodeType } from '../graph/node-type';
 import { boxSelect } from './box-select';
 import { guardConnections, refusal } from './connection-guard';
-import { fitMenu, menuItems, type MenuItem } from './context-menu';
+import { fitMenu, menuItems, menuPreset, type MenuItem } from './context-menu';
+import { openMenuByKeys } from './menu-keys';
 import { coalesceMinimap, minimapPreset } from './minimap';
 import { SocketPositions } from './socket-positions';
 import { limitZoom } from './view';
@@ -85,7 +86,8 @@ export function createCanvas(
   const arrange = new AutoArrangePlugin<Schemes>();
   const contextMenu = new ContextMenuPlugin<Schemes>({
     items: menuItems(nodeTypes, {
-      add: (type) => events.addRequested(type, { ...area.area.pointer }),
+      add: (type, at) => events.addRequested(type, at),
+      where: () => ({ ...area.area.pointer }),
       remove: (node) => void removeNode(editor, node),
       nodeItems: (node) => events.nodeMenu?.(node) ?? [],
       extraTypes: () => events.extraTypes?.() ?? []
@@ -102,6 +104,7 @@ export function createCanvas(
   };
   const stopBoxSelect = boxSelect(area, select);
   const stopTextSelect = keepTextUnselected(container);
+  const stopMenuKeys = openMenuByKeys(area);
   AreaExtensions.simpleNodesOrder(area);
   limitZoom(area);
   // Before the renderer joins the area, so that it holds back the views of distant nodes.
@@ -122,7 +125,7 @@ export function createCanvas(
       socketPositionWatcher: new SocketPositions(shape)
     })
   );
-  render.addPreset(Presets.contextMenu.setup({ delay: 300 }));
+  render.addPreset(menuPreset(300));
   render.addPreset(minimapPreset(90));
   // Checking before the flow commits keeps an input's existing edge when a new one is refused.
   connection.addPreset(
@@ -197,6 +200,7 @@ export function createCanvas(
     destroy: () => {
       stopBoxSelect();
       stopTextSelect();
+      stopMenuKeys();
       views.destroy();
       area.destroy();
     }

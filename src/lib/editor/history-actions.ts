@@ -75,13 +75,21 @@ export class SweepAction implements HistoryAction {
 /** Where nodes stood, by node id. */
 export type Positions = Map<string, { x: number; y: number }>;
 
-/** A move of several nodes at once (an arrange) that undo and redo can take back and replay. */
+/**
+ * A move of several nodes at once (an arrange, a held arrow key) that undo and redo can take
+ * back and replay.
+ */
 export class MoveAction implements HistoryAction {
   constructor(
     private readonly before: Positions,
-    private readonly after: Positions,
+    private after: Positions,
     private readonly place: (positions: Positions) => Promise<void>
   ) {}
+
+  /** Moves where the step ends: a held arrow key goes on moving the same nodes. */
+  extend(after: Positions): void {
+    this.after = after;
+  }
 
   async undo(): Promise<void> {
     await this.place(this.before);

@@ -1,4 +1,6 @@
 import type { Canvas } from './canvas';
+import { MoveAction, recordStep, type Positions } from './history-actions';
+import { keepHistory } from './subgraph-history';
 
 /** One arrow press moves nodes or frames by this many graph units; with Shift, by the larger. */
 export const STEP = 10;
@@ -11,13 +13,30 @@ export const ARROWS: Record<string, [number, number]> = {
 };
 
 /**
+ * Presses of the same arrow key on the same nodes that follow each other within this many
+ * milliseconds join one undo step, as the repeats of a held key always do.
+ */
+export const HOLD_PAUSE_MS = 600;
+
+/** A run of presses of one arrow key on one set of nodes, and the undo step it has made. */
+interface Hold {
+  gesture: string;
+  /** When the last press came, in the events' milliseconds. */
+  last: number;
+  step: MoveAction | null;
+}
+
+/**
  * Arrow keys on a focused node (] and [ focus the node they select) move the selected nodes,
- * or the focused one alone when it is not selected; Shift moves further. Each press is one
- * undo step. Keys pressed inside a node's controls stay the controls'. Returns how to stop.
+ * or the focused one alone when it is not selected; Shift moves further. Holding a key, or
+ * pressing it again within HOLD_PAUSE_MS, is one undo step: one Ctrl+Z puts the nodes back
+ * where the hold began. Another key, other nodes, a longer pause or any other edit starts a
+ * new step. Keys pressed inside a node's controls stay the controls'. Returns how to stop.
  */
 export function moveNodesByKeys(canvas: Canvas): () => void {
   const container = canvas.area.container;
   let moving = Promise.resolve();
+  let hold: Hold | null = null;
 
   const onkeydown = (event: KeyboardEvent) => {
     const arrow = ARROWS[event.key];
@@ -30,18 +49,50 @@ export function moveNodesByKeys(canvas: Canvas): () => void {
     const selected = canvas.selection();
     const ids = selected.includes(focused) ? selected : [focused];
     const size = event.shiftKey ? BIG_STEP : STEP;
-    moving = moving.then(() => shift(canvas, ids, arrow[0] * size, arrow[1] * size));
+    const gesture = `${event.key} ${event.shiftKey} ${ids.join(' ')}`;
+    const goesOn =
+      hold?.gesture === gesture && (event.repeat || event.timeStamp - hold.last < HOLD_PAUSE_MS);
+    if (!goesOn || !hold) hold = { gesture, last: event.timeStamp, step: null };
+    hold.last = event.timeStamp;
+    const current = hold;
+    moving = moving.then(() => shift(canvas, current, ids, arrow[0] * size, arrow[1] * size));
   };
   container.addEventListener('keydown', onkeydown);
   return () => container.removeEventListener('keydown', onkeydown);
 }
 
-async function shift(canvas: Canvas, ids: string[], dx: number, dy: number): Promise<void> {
-  canvas.history.separate();
+/**
+ * Moves the nodes `ids` by (dx, dy). The first move of a hold records a step; the next ones
+ * stretch it, as long as it is still the latest step (not undone, nothing recorded since).
+ */
+async function shift(canvas: Canvas, hold: Hold, ids: string[], dx: number, dy: number) {
+  const before = positions(canvas, ids);
   canvas.releasePick();
+  // The history would file each translation as a drag of its own; the hold's step replaces them.
+  await keepHistory(canvas.history, async () => {
+    for (const [id, at] of before) await canvas.area.translate(id, { x: at.x + dx, y: at.y + dy });
+  });
+  const after = positions(canvas, ids);
+
+  const latest = canvas.history.getHistorySnapshot().at(-1)?.action;
+  if (hold.step && latest === hold.step) {
+    hold.step.extend(after);
+    return;
+  }
+  hold.step = new MoveAction(before, after, (p) => place(canvas, p));
+  recordStep(canvas.history, hold.step);
+}
+
+function positions(canvas: Canvas, ids: string[]): Positions {
+  const out: Positions = new Map();
   for (const id of ids) {
     const view = canvas.area.nodeViews.get(id);
-    if (view) await canvas.area.translate(id, { x: view.position.x + dx, y: view.position.y + dy });
+    if (view) out.set(id, { ...view.position });
   }
-  canvas.history.separate();
+  return out;
+}
+
+async function place(canvas: Canvas, at: Positions): Promise<void> {
+  canvas.releasePick();
+  for (const [id, position] of at) await canvas.area.translate(id, position);
 }

@@ -74,7 +74,12 @@ export class EditorSession {
   readonly subgraphs: SubgraphEditor = new SubgraphEditor({
     need: () => this.need(),
     canvasDocument: () => this.canvasDocument(),
-    changed: () => this.changed('graph'),
+    // Group, expand and their undo and redo reload the canvas: its new nodes show again how
+    // they ended in the last run.
+    changed: () => {
+      this.changed('graph');
+      this.run.showEnded();
+    },
     shown: () => {
       this.revision++;
       this.run.level = this.subgraphs.trail.map((step) => step.instanceId).join('/');

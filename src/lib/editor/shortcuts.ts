@@ -140,9 +140,17 @@ function isTextField(target: EventTarget | null): boolean {
 export const FOCUS_KEYS: readonly (readonly [keys: string, where: string, effect: string])[] = [
   ['Tab', 'anywhere', 'Move between controls; the first Tab offers "Skip to the graph"'],
   ['] or [', 'on the canvas', 'Select a node and focus it; Tab goes on to its sockets and params'],
-  ['Arrow keys', 'on a focused node', 'Move the selected nodes by 10 (with Shift, by 50)'],
+  [
+    'Arrow keys',
+    'on a focused node',
+    'Move the selected nodes by 10 (with Shift, by 50); a held key is one undo step'
+  ],
+  ['Shift+F10 or Menu key', 'on the canvas', 'Add a node from a menu, in the middle of the view'],
+  ['Shift+F10 or Menu key', 'on a focused node', "Open the node's menu (group, expand, delete)"],
   ['Enter', 'on ⇢ or ⇠ beside a socket', 'List what it can be wired to, and its edges to remove'],
   ['↑ ↓ Home End', 'in a menu', 'Walk the entries; Enter chooses one, Escape closes the menu'],
+  ['Type, then Enter', 'in the add-node menu', 'Narrow the list; Enter adds the first match'],
+  ['↑ ↓ Home End', 'in the node palette', 'Walk the node types (one Tab stop); Enter adds one'],
   ['Arrow keys', 'on a frame handle ⠿', 'Move the frame and the nodes inside it by 10'],
   ['Shift+arrow keys', 'on a frame handle', 'Move it by 50'],
   ['Alt+arrow keys', 'on a frame handle', 'Resize the frame (arrows on its corner handle do too)'],
