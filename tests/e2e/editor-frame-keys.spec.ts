@@ -23,7 +23,7 @@ const FRAMED = {
   ]
 };
 
-test('a frame is reached by Tab, moved and resized by arrow keys, renamed, deleted, and each press undoes alone', async ({
+test('a frame is reached by Tab, moved and resized by arrow keys, renamed, deleted, and a held key undoes as one step', async ({
   page
 }) => {
   const editor = new EditorPage(page);
@@ -49,8 +49,10 @@ test('a frame is reached by Tab, moved and resized by arrow keys, renamed, delet
   const inside = await box(editor.node('points'));
   const outside = await box(editor.node('persistence'));
 
+  // Two quick presses are one hold; after a pause the third is a step of its own.
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
+  await page.waitForTimeout(900);
   await page.keyboard.press('ArrowRight');
   await expect
     .poll(async () => Math.round((await box(frame)).x - start.x))
@@ -68,13 +70,23 @@ test('a frame is reached by Tab, moved and resized by arrow keys, renamed, delet
   // The node outside the frame stays where it was.
   expect(await box(editor.node('persistence'))).toEqual(outside);
 
-  // Undo takes back one key press at a time: the resize, the big step, then one small step.
+  // Undo takes back one step at a time: the resize, the big step, the lone small step, then
+  // the two quick presses together.
   await page.keyboard.press('Control+z');
   await expect.poll(async () => Math.round((await box(frame)).width - start.width)).toBe(0);
   await page.keyboard.press('Control+z');
   await expect.poll(async () => Math.round((await box(frame)).y - start.y)).toBe(0);
   near((await box(editor.node('points'))).y, inside.y);
   await page.keyboard.press('Control+z');
+  await expect
+    .poll(async () => Math.round((await box(frame)).x - start.x))
+    .toBe(Math.round(20 * zoom));
+  near((await box(editor.node('points'))).x, inside.x + 20 * zoom);
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => Math.round((await box(frame)).x - start.x)).toBe(0);
+  near((await box(editor.node('points'))).x, inside.x);
+  // Redo replays the hold whole, the nodes inside with it.
+  await page.keyboard.press('Control+Shift+z');
   await expect
     .poll(async () => Math.round((await box(frame)).x - start.x))
     .toBe(Math.round(20 * zoom));

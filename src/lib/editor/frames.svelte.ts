@@ -5,6 +5,7 @@ import type { Canvas } from './canvas';
 import { followFocus } from './focus-view';
 import FrameLayer from './FrameLayer.svelte';
 import { moveNodesByKeys } from './node-keys';
+import { FrameKeyHistory } from './frame-keys';
 import { recordStep } from './history-actions';
 import type { HistoryAction } from 'rete-history-plugin';
 
@@ -27,6 +28,9 @@ export interface FrameStep {
   kind: 'move' | 'resize';
   dx: number;
   dy: number;
+  /** The key event's time stamp and whether it repeats a held key: a hold is one undo step. */
+  at?: number;
+  repeat?: boolean;
 }
 
 const PADDING = 32;
@@ -58,6 +62,10 @@ class FramesAction implements HistoryAction {
 export class FrameEditor {
   /** The frame just added, whose title the layer focuses so the user can name it at once. */
   fresh: string | null = $state(null);
+  private readonly keys = new FrameKeyHistory(
+    () => this.host.need().canvas,
+    (frames) => this.apply(frames)
+  );
   private stepping = Promise.resolve();
 
   constructor(private readonly host: FrameHost) {}
@@ -147,8 +155,9 @@ export class FrameEditor {
   }
 
   /**
-   * Moves (with the nodes inside it, as a drag does) or resizes frame `id` by one key press,
-   * as one undo step. Presses wait for the one before, so their node moves land in order.
+   * Moves (with the nodes inside it, as a drag does) or resizes frame `id` by one key press;
+   * a held key is one undo step (frame-keys.ts). Presses wait for the one before, so their
+   * node moves land in order.
    */
   step(id: string, change: FrameStep): Promise<void> {
     const done = this.stepping.then(() => this.applyStep(id, change));
@@ -162,13 +171,10 @@ export class FrameEditor {
     const frame = before.find((f) => f.id === id);
     if (!frame) return;
 
-    canvas.history.separate();
+    const moving = change.kind === 'move';
+    const by = moving ? { x: change.dx, y: change.dy } : { x: 0, y: 0 };
     let next: GraphFrame;
-    if (change.kind === 'move') {
-      const by = { x: change.dx, y: change.dy };
-      canvas.releasePick();
-      // The nodes' own moves go into the history first; the frame's step joins them.
-      await placeNodes(canvas, nodesInside(canvas, frame), by);
+    if (moving) {
       next = { ...frame, position: shifted(frame.position, by) };
     } else {
       const width = Math.max(MIN_FRAME_SIDE, frame.size.width + change.dx);
@@ -176,9 +182,13 @@ export class FrameEditor {
       next = { ...frame, size: { width: Math.round(width), height: Math.round(height) } };
     }
     const after = before.map((f) => (f.id === id ? next : f));
-    canvas.history.add(new FramesAction(before, copy(after), this.apply));
-    canvas.history.separate();
-    this.apply(after);
+    const carried = moving ? nodesInside(canvas, frame) : new Map();
+    const press = {
+      gesture: `${id} ${change.kind} ${change.dx} ${change.dy}`,
+      at: change.at ?? performance.now(),
+      repeat: change.repeat ?? false
+    };
+    await this.keys.press(press, before, after, carried, by);
   }
 
   /**
