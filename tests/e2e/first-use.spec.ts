@@ -2,17 +2,20 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { EditorPage } from './editor-page';
 
-/** The zoom below which node text is too small to read; the first view stays above it. */
-const READABLE_ZOOM = 0.6;
+/** The zoom below which node text is too small to read; the example opens above it. */
+const READABLE_ZOOM = 0.5;
 
-test('the first view is readable and Fit shows the whole graph', async ({ page }) => {
+test('the first view shows the whole graph and Fit keeps it in view', async ({ page }) => {
   const editor = new EditorPage(page);
   await editor.open();
   const example = JSON.parse(readFileSync('graphs/takens-stsb.json', 'utf-8'));
 
-  expect(await editor.zoom()).toBeCloseTo(example.view.zoom, 4);
+  // The whole example is in view and readable, never larger than its saved zoom.
+  for (const id of example.nodes.map((n: { id: string }) => n.id)) {
+    await expect(editor.node(id)).toBeInViewport({ ratio: 0.99 });
+  }
+  expect(await editor.zoom()).toBeLessThanOrEqual(example.view.zoom);
   expect(await editor.zoom()).toBeGreaterThanOrEqual(READABLE_ZOOM);
-  await expect(editor.node('stsb')).toBeInViewport();
 
   await page.getByRole('button', { name: 'Fit the graph into view' }).click();
   for (const id of example.nodes.map((n: { id: string }) => n.id)) {
@@ -71,6 +74,8 @@ test('the results say out of date after a param change, until the next run', asy
 test('New asks before discarding unsaved changes', async ({ page }) => {
   const editor = new EditorPage(page);
   await editor.open();
+  // Node views mount in slices after the first one shows; count them once all are mounted.
+  await expect(page.getByTestId('canvas')).toHaveAttribute('data-pending', '0');
   const count = await editor.nodes().count();
   await editor.setParam('stsb', 'limit', '5');
   const dialog = page.getByRole('dialog', { name: 'Discard unsaved changes?' });

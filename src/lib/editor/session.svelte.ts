@@ -25,6 +25,7 @@ import { EMPTY_META, type ProblemReport } from './session-files';
 import { SubgraphEditor } from './subgraph-editor.svelte';
 import { openOnDoubleClick, subgraphMenu } from './subgraph-gestures';
 import { fitNodes, freeSpot, zoomStep } from './view';
+import { openingView } from './opening-view';
 
 export type { Notice } from './notices.svelte';
 
@@ -355,7 +356,7 @@ export class EditorSession {
     this.subgraphs.reset(doc.subgraphs);
     await canvas.quietly(() => loadDocument(bridge, doc));
     canvas.history.clear();
-    if (!doc.view) await this.fit();
+    await openingView(canvas.area, canvas.editor.getNodes(), doc.view !== undefined);
     this.zoom = canvas.area.area.transform.k;
     this.dirty = false;
     this.revision++;

@@ -1,6 +1,7 @@
 import { AreaExtensions } from 'rete-area-plugin';
 import type { KumikiNode } from './kumiki-node.svelte';
 import type { KumikiArea } from './schemes';
+import { WheelZoom } from './wheel-zoom';
 
 /**
  * The zoom range the wheel, the zoom buttons and Fit allow. At the smallest zoom a graph of a
@@ -16,23 +17,32 @@ const ZOOM_STEP = 1.2;
 const MARGIN = 40;
 
 /**
- * Fits `nodes` into the canvas, at no more than 100% and no less than the smallest zoom. When
- * the graph does not fit even then, its left (and, if too tall, top) edge is shown first, where
- * a pipeline starts, and the rest is reached by panning.
+ * Fits `nodes` into the canvas, at no more than `most` (100%) and no less than the smallest
+ * zoom. When the graph does not fit even then, its left (and, if too tall, top) edge is shown
+ * first, where a pipeline starts, and the rest is reached by panning.
  */
-export async function fitNodes(area: KumikiArea, nodes: KumikiNode[]): Promise<void> {
+export async function fitNodes(area: KumikiArea, nodes: KumikiNode[], most = 1): Promise<void> {
   const { clientWidth: width, clientHeight: height } = area.container;
   if (nodes.length === 0 || width === 0 || height === 0) return;
 
   const box = AreaExtensions.getBoundingBox(area, nodes);
   const room = { width: width - 2 * MARGIN, height: height - 2 * MARGIN };
-  const fitting = Math.min(room.width / box.width, room.height / box.height);
-  const k = clamp(fitting, ZOOM_RANGE.min, 1);
+  const k = clamp(fittingZoom(area, nodes), ZOOM_RANGE.min, most);
 
   const x = box.width * k <= room.width ? width / 2 - box.center.x * k : MARGIN - box.left * k;
   const y = box.height * k <= room.height ? height / 2 - box.center.y * k : MARGIN - box.top * k;
   await area.area.zoom(k, 0, 0);
   await area.area.translate(x, y);
+}
+
+/** The zoom at which `nodes` just fill the canvas less its margins, unbounded. */
+export function fittingZoom(area: KumikiArea, nodes: KumikiNode[]): number {
+  const box = AreaExtensions.getBoundingBox(area, nodes);
+  const room = {
+    width: area.container.clientWidth - 2 * MARGIN,
+    height: area.container.clientHeight - 2 * MARGIN
+  };
+  return Math.min(room.width / box.width, room.height / box.height);
 }
 
 /** Zooms in (`direction` 1) or out (-1) by one step around the centre of the canvas. */
@@ -44,8 +54,12 @@ export async function zoomStep(area: KumikiArea, direction: 1 | -1): Promise<voi
   await area.area.zoom(next, (x - centre.x) * factor, (y - centre.y) * factor);
 }
 
-/** Keeps wheel, pinch and double-click zoom within ZOOM_RANGE. */
+/**
+ * Keeps wheel, pinch and double-click zoom within ZOOM_RANGE, and makes each wheel notch the
+ * same factor at every zoom (wheel-zoom.ts).
+ */
 export function limitZoom(area: KumikiArea): void {
+  area.area.setZoomHandler(new WheelZoom());
   area.addPipe((context) => {
     if (context.type !== 'zoom') return context;
     const zoom = clamp(context.data.zoom, ZOOM_RANGE.min, ZOOM_RANGE.max);
