@@ -2,7 +2,7 @@ import type { HistoryAction } from 'rete-history-plugin';
 import type { GraphFrame } from '../graph/document';
 import type { Canvas } from './canvas';
 import { MoveAction, recordStep, type Positions } from './history-actions';
-import { HOLD_PAUSE_MS } from './node-keys';
+import { holdGoesOn } from './node-keys';
 import { keepHistory } from './subgraph-history';
 
 /** One key press on a frame's grip or corner, with when it came and whether it is a repeat. */
@@ -44,8 +44,8 @@ class FrameKeyAction implements HistoryAction {
 
 /**
  * Records key presses on frames as undo steps: holding a key, or pressing it again within
- * HOLD_PAUSE_MS, is one step, as for arrow keys on nodes (node-keys.ts). Another key, another
- * frame, a longer pause or any other edit starts a new step.
+ * HOLD_PAUSE_MS, is one step, as for arrow keys on nodes (`holdGoesOn` in node-keys.ts).
+ * Another key, another frame, a longer pause or any other edit starts a new step.
  */
 export class FrameKeyHistory {
   private hold: { gesture: string; last: number; step: FrameKeyAction | null } | null = null;
@@ -67,10 +67,9 @@ export class FrameKeyHistory {
     by: { x: number; y: number }
   ): Promise<void> {
     const canvas = this.canvas();
-    const goesOn =
-      this.hold?.gesture === press.gesture &&
-      (press.repeat || press.at - this.hold.last < HOLD_PAUSE_MS);
-    if (!goesOn || !this.hold) this.hold = { gesture: press.gesture, last: press.at, step: null };
+    if (!this.hold || !holdGoesOn(this.hold, press.gesture, press.at, press.repeat)) {
+      this.hold = { gesture: press.gesture, last: press.at, step: null };
+    }
     this.hold.last = press.at;
 
     canvas.releasePick();

@@ -18,6 +18,19 @@ export const ARROWS: Record<string, [number, number]> = {
  */
 export const HOLD_PAUSE_MS = 600;
 
+/**
+ * Whether a press of `gesture` at `at` (a key event's time stamp) goes on `hold`: the same
+ * gesture, as a key repeat or within HOLD_PAUSE_MS of the hold's last press.
+ */
+export function holdGoesOn(
+  hold: { gesture: string; last: number } | null,
+  gesture: string,
+  at: number,
+  repeat: boolean
+): boolean {
+  return hold?.gesture === gesture && (repeat || at - hold.last < HOLD_PAUSE_MS);
+}
+
 /** A run of presses of one arrow key on one set of nodes, and the undo step it has made. */
 interface Hold {
   gesture: string;
@@ -50,9 +63,9 @@ export function moveNodesByKeys(canvas: Canvas): () => void {
     const ids = selected.includes(focused) ? selected : [focused];
     const size = event.shiftKey ? BIG_STEP : STEP;
     const gesture = `${event.key} ${event.shiftKey} ${ids.join(' ')}`;
-    const goesOn =
-      hold?.gesture === gesture && (event.repeat || event.timeStamp - hold.last < HOLD_PAUSE_MS);
-    if (!goesOn || !hold) hold = { gesture, last: event.timeStamp, step: null };
+    if (!hold || !holdGoesOn(hold, gesture, event.timeStamp, event.repeat)) {
+      hold = { gesture, last: event.timeStamp, step: null };
+    }
     hold.last = event.timeStamp;
     const current = hold;
     moving = moving.then(() => shift(canvas, current, ids, arrow[0] * size, arrow[1] * size));
