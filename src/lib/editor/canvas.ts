@@ -8,6 +8,7 @@ import { MinimapPlugin } from 'rete-minimap-plugin';
 import { Presets, SveltePlugin } from 'rete-svelte-plugin/5';
 import type { NodeType } from '../graph/node-type';
 import { boxSelect } from './box-select';
+import { layersWhileDragging } from './drag-layers';
 import { guardConnections, refusal } from './connection-guard';
 import { fitMenu, menuItems, menuPreset, type MenuItem } from './context-menu';
 import { openMenuByKeys } from './menu-keys';
@@ -103,6 +104,7 @@ export function createCanvas(
     if (ids.length > 0) events.selected(ids[ids.length - 1]);
   };
   const stopBoxSelect = boxSelect(area, select);
+  layersWhileDragging(editor, area);
   const stopTextSelect = keepTextUnselected(container);
   const stopMenuKeys = openMenuByKeys(area);
   AreaExtensions.simpleNodesOrder(area);
