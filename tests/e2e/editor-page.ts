@@ -9,6 +9,20 @@ export class EditorPage {
     await this.page.goto(path);
     await expect(this.page.getByTestId('canvas')).toBeVisible();
     await expect(this.nodes().first()).toBeVisible();
+    await this.allMounted();
+  }
+
+  /**
+   * Waits until every node of a small graph (all of whose nodes are mounted) has its view on
+   * the page: nodes mount in slices after the graph has loaded (virtual-nodes.ts).
+   */
+  async allMounted(): Promise<void> {
+    await this.page.waitForFunction(() => {
+      const canvas = document.querySelector<HTMLElement>('[data-testid="canvas"]');
+      const { nodes, mounted, pending } = canvas?.dataset ?? {};
+      const shown = document.querySelectorAll('[data-testid="node"]').length;
+      return pending === '0' && nodes === mounted && shown === Number(nodes);
+    });
   }
 
   nodes(): Locator {
@@ -52,6 +66,7 @@ export class EditorPage {
     await expect(this.page.getByRole('textbox', { name: 'Graph title' })).toHaveValue(
       new RegExp(title)
     );
+    await this.allMounted();
   }
 
   async dismissProblems(): Promise<void> {

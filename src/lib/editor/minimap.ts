@@ -30,12 +30,16 @@ export function coalesceMinimap(minimap: MinimapPlugin<Schemes>): MinimapPlugin<
     if (queued) return;
     queued = true;
     const wait = Math.max(0, last + REDRAW_MS - performance.now());
+    // When the page is idle, in a task of its own: the redraw measures the canvas, which in a
+    // frame's callbacks would work out that frame's pending layout inside the same long task.
+    const redraw = () => {
+      queued = false;
+      last = performance.now();
+      draw();
+    };
     setTimeout(() => {
-      requestAnimationFrame(() => {
-        queued = false;
-        last = performance.now();
-        draw();
-      });
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(redraw, { timeout: 250 });
+      else requestAnimationFrame(redraw);
     }, wait);
   };
   return minimap;

@@ -73,6 +73,17 @@ export function virtualNodes(editor: NodeEditor<Schemes>, area: KumikiArea): Vir
   let again = false;
   let paused = 0;
   let destroyed = false;
+  /**
+   * The canvas's size, kept by a resize observer: reading it from the element in the middle of
+   * a frame forced the page's pending style and layout to be worked out then and there.
+   */
+  const canvasSize = { width: area.container.clientWidth, height: area.container.clientHeight };
+  const sizeWatch = new ResizeObserver(([entry]) => {
+    canvasSize.width = entry.contentRect.width;
+    canvasSize.height = entry.contentRect.height;
+    schedule();
+  });
+  sizeWatch.observe(area.container);
 
   area.addPipe((context) => {
     if (!context || typeof context !== 'object' || !('type' in context)) return context;
@@ -175,7 +186,7 @@ export function virtualNodes(editor: NodeEditor<Schemes>, area: KumikiArea): Vir
 
   function planMounts() {
     const { x, y, k } = area.area.transform;
-    const { clientWidth: width, clientHeight: height } = area.container;
+    const { width, height } = canvasSize;
     const seen: Rect = {
       left: -x / k,
       top: -y / k,
@@ -321,6 +332,7 @@ export function virtualNodes(editor: NodeEditor<Schemes>, area: KumikiArea): Vir
     },
     destroy: () => {
       destroyed = true;
+      sizeWatch.disconnect();
     }
   };
 }
