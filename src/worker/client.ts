@@ -13,6 +13,9 @@ import type { WorkerEvent } from './worker-events';
  */
 export const HARD_STOP_MS = 1000;
 
+/** How long a worker that answered Stop may take to end the run before it is replaced. */
+const HEARD_STOP_MS = 10_000;
+
 /** The editor's handle on the engine worker. */
 export interface Runner {
   run(doc: GraphDocument, onEvent: (event: RunEvent) => void, only?: string[]): Promise<RunSummary>;
@@ -222,10 +225,19 @@ export function createRunner(options: RunnerOptions = {}): Runner {
     async cancel() {
       const current = engine;
       if (!current) return;
-      void current.api.cancel();
+      const heard = current.api.cancel().then(
+        () => 'heard' as const,
+        () => 'heard' as const
+      );
       if (current.pending === 0) return;
-      const timeout = new Promise<'late'>((r) => setTimeout(() => r('late'), HARD_STOP_MS));
-      if ((await Promise.race([current.idle, timeout])) === 'late' && engine === current) {
+      const late = (ms: number) => new Promise<'late'>((r) => setTimeout(() => r('late'), ms));
+      const idle = current.idle.then(() => 'idle' as const);
+      let outcome = await Promise.race([idle, heard, late(HARD_STOP_MS)]);
+      // A worker that answered has its thread free: the run ends by itself (every node is
+      // raced against the cancel) and sends what finished. Replacing it then would lose
+      // those results only because a busy page read the replies late.
+      if (outcome === 'heard') outcome = await Promise.race([idle, late(HEARD_STOP_MS)]);
+      if (outcome === 'late' && engine === current) {
         const message =
           `The engine did not stop within ${HARD_STOP_MS / 1000} s (a node was busy), ` +
           'so it was restarted.';

@@ -155,12 +155,16 @@ test('replaces a killed engine worker and keeps the graph', async ({ page }) => 
   await expect(status).toHaveAttribute('data-phase', 'failed', { timeout: 30_000 });
   await expect(status).toContainText('The engine worker stopped');
   await expect(page.locator('[data-status="running"]')).toHaveCount(0);
+  // STS-B pairs had finished: it still says so, and its inspector says where its outputs went.
+  await editor.node('stsb').locator('.title').click();
+  await expect(page.getByTestId('outputs-lost')).toContainText('the engine was restarted');
 
   expect(await editor.nodeIds()).toEqual(ids);
   await expect(editor.param('stsb', 'limit')).toHaveValue('300');
   await editor.setParam('stsb', 'limit', String(E2E_LIMIT));
   await page.getByTestId('run-button').click();
   await expect(status).toHaveAttribute('data-phase', 'done', { timeout: 180_000 });
+  await expect(page.getByTestId('outputs-lost')).toHaveCount(0);
 });
 
 test('Stop reaches the double-pendulum solver mid-trajectory', async ({ page }) => {

@@ -53,6 +53,11 @@ export class RunController {
   plots: PlotResult[] = $state.raw([]);
   /** The graph changed since the results shown were computed. */
   stale = $state(false);
+  /**
+   * The last run ended without its results: the engine was restarted (a crash, or Stop on a
+   * worker that did not answer). Nodes it had finished show so, but their outputs are gone.
+   */
+  outputsLost = $state(false);
 
   private runner: Runner | undefined;
   private started = 0;
@@ -85,6 +90,7 @@ export class RunController {
     this.correlations = [];
     this.plots = [];
     this.stale = false;
+    this.outputsLost = false;
     // The budget is set with ?nodeTimeout=<seconds> in the page address (docs/security.md).
     const budget = budgetText(nodeBudgetMs(globalThis.location?.search ?? ''));
     this.startLog(
@@ -109,6 +115,7 @@ export class RunController {
     } catch (error) {
       if (this.current !== token) return;
       this.current = null;
+      this.outputsLost = true;
       this.endRunningNodes();
       if (error instanceof WorkerStoppedError && error.byStop) {
         this.phase = 'cancelled';
