@@ -8,6 +8,7 @@ import { eventBatch } from './event-batch';
 import { formatMs } from './format';
 import type { KumikiNode, NodeRunState } from './kumiki-node.svelte';
 import { counted, plotImage, previewOf } from './preview';
+import { blockedMessage, nextRunState } from './run-states';
 
 /** One line of the run log. */
 export interface LogEntry {
@@ -58,6 +59,11 @@ export class RunController {
    * worker that did not answer). Nodes it had finished show so, but their outputs are gone.
    */
   outputsLost = $state(false);
+  /**
+   * Each top-level node's state in the run going on, by node id, to show again when the
+   * canvas reloads mid-run (a group, an undo, a subgraph left) and makes new node views.
+   */
+  private live = new Map<string, NodeRunState>();
 
   private runner: Runner | undefined;
   private started = 0;
@@ -170,8 +176,9 @@ export class RunController {
    * (a subgraph opened or closed): status and time, and at the top level the preview.
    */
   showEnded(): void {
+    if (this.phase === 'running') return this.showLive();
     const summary = this.ended;
-    if (!summary || this.phase === 'running') return;
+    if (!summary) return;
     for (const node of this.nodes()) {
       const result = this.endOf(summary, node.id);
       if (!result) continue;
@@ -179,6 +186,15 @@ export class RunController {
       if (result.status === 'finished' && node.spec && this.level === '') {
         node.preview = previewOf(node.spec, summary.outputs[node.id]);
       }
+    }
+  }
+
+  /** Shows the state of the run going on again on the top-level nodes the canvas shows. */
+  private showLive(): void {
+    if (this.level !== '') return;
+    for (const node of this.nodes()) {
+      const state = this.live.get(node.id);
+      if (state) node.run = state;
     }
   }
 
@@ -207,6 +223,7 @@ export class RunController {
   /** Empties the run log, marks every node idle and writes `text` as the first line. */
   startLog(text: string): void {
     this.log = [];
+    this.live.clear();
     this.started = performance.now();
     for (const node of this.nodes()) node.run = { ...node.run, status: 'idle', message: undefined };
     this.write('info', text);
@@ -230,37 +247,27 @@ export class RunController {
   track(event: RunEvent): void {
     const node = this.node(event.nodeId);
     const name = node ? displayName(node) : event.nodeId;
+    const before = this.live.get(event.nodeId) ?? node?.run ?? { status: 'idle' };
+    const next = nextRunState(before, event);
+    if (next) {
+      this.live.set(event.nodeId, next);
+      if (node) node.run = next;
+    }
     switch (event.kind) {
-      case 'queued':
-        if (node) node.run = { status: 'queued', ms: node.run.ms };
-        break;
       case 'started':
-        if (node) node.run = { status: 'running', progress: 0, ms: node.run.ms };
         this.write('started', `${name} started.`);
         break;
-      case 'progress':
-        if (node) node.run = { ...node.run, progress: event.fraction, message: event.message };
-        break;
       case 'finished': {
-        if (node)
-          node.run = {
-            status: event.cached ? 'cached' : 'done',
-            ms: event.cached ? node.run.ms : event.ms
-          };
         const how = event.cached ? 'taken from the cache' : `finished in ${formatMs(event.ms)}`;
         this.write('finished', `${name} ${how}.`);
         break;
       }
       case 'failed':
-        if (node) node.run = { status: 'failed', message: event.message };
         this.write('failed', `${name} failed: ${event.message}`);
         break;
-      case 'blocked': {
-        const message = `Not run: "${event.by}" did not finish.`;
-        if (node) node.run = { status: 'blocked', message };
-        this.write('failed', `${name}: ${message}`);
+      case 'blocked':
+        this.write('failed', `${name}: ${blockedMessage(event.by)}`);
         break;
-      }
       case 'log':
         this.write('log', `${name}: ${event.message}`);
         break;

@@ -28,4 +28,24 @@ describe('run events on the canvas', () => {
     expect(nodes[0].run.status).toBe('idle');
     expect(run.log.at(-1)?.text).toContain('persistence failed: no points');
   });
+
+  it('shows the run going on again on node views made anew mid-run', () => {
+    // Grouping or undoing mid-run reloads the canvas: new node objects, all idle.
+    let nodes = [canvasNode('stsb'), canvasNode('embed'), canvasNode('takens')];
+    const run = new RunController(() => nodes);
+    run.phase = 'running';
+    run.track({ kind: 'queued', nodeId: 'takens' });
+    run.track({ kind: 'started', nodeId: 'stsb' });
+    run.track({ kind: 'finished', nodeId: 'stsb', ms: 40, cached: false });
+    run.track({ kind: 'started', nodeId: 'embed' });
+    run.track({ kind: 'progress', nodeId: 'embed', fraction: 0.25 });
+
+    nodes = [canvasNode('stsb'), canvasNode('embed'), canvasNode('takens')];
+    run.showEnded();
+    expect(nodes.map((n) => n.run)).toEqual([
+      { status: 'done', ms: 40 },
+      { status: 'running', progress: 0.25, ms: undefined, message: undefined },
+      { status: 'queued', ms: undefined }
+    ]);
+  });
 });
