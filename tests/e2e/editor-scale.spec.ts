@@ -209,3 +209,34 @@ test('a selected node stays selected while it is unmounted and after it is mount
   await expect(editor.node('n1')).toHaveAttribute('aria-label', /selected/);
   expect(await page.locator('.node.selected').count()).toBe(1);
 });
+
+test('the run log holds the lines a reader scrolled up to while a large run goes on', async ({
+  page
+}) => {
+  await openBig(page);
+  const log = page.getByTestId('run-log');
+  await page.getByTestId('run-button').click();
+  // Wait until the log overflows its box, then scroll it up by the wheel.
+  await expect
+    .poll(() => log.evaluate((el) => el.scrollHeight > el.clientHeight + 200), { timeout: 60_000 })
+    .toBe(true);
+  await log.hover();
+  await page.mouse.wheel(0, -150);
+  const firstShown = () =>
+    log.evaluate((el) => {
+      const top = el.getBoundingClientRect().top;
+      const lines = [...el.querySelectorAll('li')];
+      return lines.find((li) => li.getBoundingClientRect().bottom > top + 1)?.textContent;
+    });
+  await expect.poll(() => log.evaluate((el) => el.scrollTop)).toBeLessThan(-8);
+  const reading = await firstShown();
+
+  // New lines keep coming; the reader's line stays where it was, and a button counts them.
+  await expect(page.getByTestId('run-log-newer')).toBeVisible({ timeout: 30_000 });
+  await page.waitForTimeout(1000);
+  expect(await firstShown()).toBe(reading);
+
+  await page.getByTestId('run-log-newer').click();
+  await expect(page.getByTestId('run-log-newer')).toHaveCount(0);
+  await expect.poll(() => log.evaluate((el) => Math.abs(el.scrollTop))).toBeLessThan(8);
+});
