@@ -244,6 +244,16 @@ test('the palette list is one Tab stop: arrows walk it, Enter and Space add the 
   await search.press('Tab');
   await expect(entries.first()).toBeFocused();
   await expect(entries.first()).toContainText(/DDPM/);
+
+  // Enter in the search field adds the first match.
+  const first = await entries.first().getAttribute('data-node-type');
+  const shown = await editor.nodes().count();
+  const ofType = () => page.locator(`[data-testid="node"][data-node-type="${first}"]`).count();
+  const already = await ofType();
+  await search.fill('ddpm');
+  await search.press('Enter');
+  await expect(editor.nodes()).toHaveCount(shown + 1);
+  expect(await ofType()).toBe(already + 1);
 });
 
 // The page's Content Security Policy forbids inline scripts, which is how axe is injected.
@@ -275,6 +285,23 @@ test.describe('with axe-core injected', () => {
     await scan('palette');
     expect(report, report.join('\n')).toEqual([]);
   });
+});
+
+test("a node's text field keeps the menu key for the browser's own menu", async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  const field = editor.param('scatter', 'title');
+  await field.focus();
+  await page.keyboard.press('Shift+F10');
+  await page.keyboard.press('ContextMenu');
+  await field.click({ button: 'right' });
+  await expect(page.getByTestId('context-menu')).toHaveCount(0);
+  await expect(field).toBeFocused();
+  await page.keyboard.press('Escape');
+
+  // On the node itself the key still opens the node's menu.
+  await editor.node('scatter').locator('.title').click({ button: 'right' });
+  await expect(page.getByRole('menu', { name: 'Node actions' })).toBeVisible();
 });
 
 function palette(page: Page): Locator {

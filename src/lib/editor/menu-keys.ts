@@ -9,6 +9,15 @@ export function isMenuKey(event: KeyboardEvent): boolean {
   return event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10');
 }
 
+/** Whether `target` is a control people type or pick in: a text field, a list, an editor. */
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return (
+    target.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])') !==
+    null
+  );
+}
+
 /**
  * Opens the canvas's context menu from the keyboard, as a right-click does. On the focused
  * canvas the Menu key or Shift+F10 opens the add-node menu in the middle of the view (a node
@@ -41,7 +50,13 @@ export function openMenuByKeys(area: KumikiArea): () => void {
   };
 
   // Some browsers answer the key with a menu event of their own; the one sent above stands.
+  // In a node's text field or list the browser's own menu (cut, copy, paste) is the one
+  // wanted, from the key or the mouse: the canvas's menus never hear of it.
   const onbrowsermenu = (event: MouseEvent) => {
+    if (event.isTrusted && isEditable(event.target)) {
+      event.stopImmediatePropagation();
+      return;
+    }
     if (!event.isTrusted || performance.now() - opened > ECHO_MS) return;
     event.preventDefault();
     event.stopImmediatePropagation();
