@@ -6,6 +6,7 @@ export interface LazyImage {
 interface Job {
   image: LazyImage;
   show: (url: string) => void;
+  fail: (message: string) => void;
   cancelled: boolean;
 }
 
@@ -24,10 +25,15 @@ let draining = false;
  * persistence diagram costs a few milliseconds, and the end of a run on a large graph made
  * about forty at once (one 90 ms task). Here each image is drawn, decoded off-screen and only
  * then shown, with a task boundary before the next, so no task holds more than one of them.
- * Returns a function that drops the request (the image left the page).
+ * A plot that cannot be drawn is reported to `fail` with the reason. Returns a function that
+ * drops the request (the image left the page).
  */
-export function paceImage(image: LazyImage, show: (url: string) => void): () => void {
-  const job: Job = { image, show, cancelled: false };
+export function paceImage(
+  image: LazyImage,
+  show: (url: string) => void,
+  fail: (message: string) => void
+): () => void {
+  const job: Job = { image, show, fail, cancelled: false };
   waiting.push(job);
   if (!draining) void drain();
   return () => {
@@ -40,9 +46,14 @@ async function drain(): Promise<void> {
   try {
     for (let job = waiting.shift(); job; job = waiting.shift()) {
       if (job.cancelled) continue;
-      const url = job.image.src;
-      await decoded(url);
-      if (!job.cancelled) job.show(url);
+      try {
+        const url = job.image.src;
+        await decoded(url);
+        if (!job.cancelled) job.show(url);
+      } catch (error) {
+        // One plot that cannot be drawn says so in its place; the others still get theirs.
+        job.fail(error instanceof Error ? error.message : String(error));
+      }
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
   } finally {
