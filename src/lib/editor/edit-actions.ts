@@ -6,8 +6,10 @@ import { copyNodes, parseClipboard, pasteNodes } from './clipboard';
 import type { BridgeContext } from './document-bridge';
 import { nodeFromGraph } from './document-bridge';
 import { MoveAction, recordStep, type Positions } from './history-actions';
+import { placeNodes, positionsOf } from './node-positions';
 import { KumikiConnection } from './kumiki-node.svelte';
 import type { Notices } from './notices.svelte';
+import { counted } from './preview';
 import type { SubgraphMap } from '../graph/subgraph';
 
 const STORAGE_KEY = 'kumiki.clipboard';
@@ -52,7 +54,7 @@ export class EditActions {
     this.pastes = 0;
     // Other programs get the nodes as text too; a browser that refuses is no loss here.
     navigator.clipboard?.writeText(text).catch(() => undefined);
-    this.host.notices.info(`Copied ${plural(ids.length, 'node')}.`);
+    this.host.notices.info(`Copied ${counted(ids.length, 'node')}.`);
     return ids.length;
   }
 
@@ -125,7 +127,7 @@ export class EditActions {
     const connections = canvas.editor
       .getConnections()
       .filter((c) => all || (ids.has(c.source) && ids.has(c.target)));
-    const before = positions(
+    const before = positionsOf(
       canvas,
       nodes.map((n) => n.id)
     );
@@ -137,10 +139,10 @@ export class EditActions {
       options: { 'elk.direction': 'RIGHT', 'elk.spacing.nodeNode': '40' }
     });
     // An arranged selection stays where it was: its top-left corner does not move.
-    if (!all) await shiftBack(canvas, before, positions(canvas, [...before.keys()]));
+    if (!all) await shiftBack(canvas, before, positionsOf(canvas, [...before.keys()]));
 
-    const after = positions(canvas, [...before.keys()]);
-    const place = (p: Positions) => placeAll(canvas, p);
+    const after = positionsOf(canvas, [...before.keys()]);
+    const place = (p: Positions) => placeNodes(canvas, p);
     recordStep(canvas.history, new MoveAction(before, after, place));
     return all;
   }
@@ -175,26 +177,8 @@ export class EditActions {
     canvas.history.separate();
 
     await canvas.select([...made.keys()], false);
-    this.host.notices.info(`Pasted ${plural(made.size, 'node')}.`);
+    this.host.notices.info(`Pasted ${counted(made.size, 'node')}.`);
   }
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
-
-function positions(canvas: Canvas, ids: string[]): Positions {
-  const out: Positions = new Map();
-  for (const id of ids) {
-    const view = canvas.area.nodeViews.get(id);
-    if (view) out.set(id, { ...view.position });
-  }
-  return out;
-}
-
-async function placeAll(canvas: Canvas, at: Positions): Promise<void> {
-  canvas.releasePick();
-  for (const [id, position] of at) await canvas.area.translate(id, position);
 }
 
 async function shiftBack(canvas: Canvas, before: Positions, after: Positions): Promise<void> {
@@ -206,7 +190,7 @@ async function shiftBack(canvas: Canvas, before: Positions, after: Positions): P
   const now = corner(after);
   const moved: Positions = new Map();
   for (const [id, p] of after) moved.set(id, { x: p.x + was.x - now.x, y: p.y + was.y - now.y });
-  await placeAll(canvas, moved);
+  await placeNodes(canvas, moved);
 }
 
 /** Pans so that a node at `at` (area coordinates) sits near the middle of the canvas. */

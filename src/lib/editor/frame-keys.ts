@@ -2,6 +2,7 @@ import type { HistoryAction } from 'rete-history-plugin';
 import type { GraphFrame } from '../graph/document';
 import type { Canvas } from './canvas';
 import { MoveAction, recordStep, type Positions } from './history-actions';
+import { placeNodes, positionsOf } from './node-positions';
 import { holdGoesOn } from './node-keys';
 import { keepHistory } from './subgraph-history';
 
@@ -86,7 +87,7 @@ export class FrameKeyHistory {
       hold.step.extend(structuredClone(after), moved);
       return;
     }
-    const nodes = new MoveAction(carried, moved, (positions) => place(canvas, positions));
+    const nodes = new MoveAction(carried, moved, (positions) => placeNodes(canvas, positions));
     hold.step = new FrameKeyAction(
       structuredClone(before),
       structuredClone(after),
@@ -95,9 +96,4 @@ export class FrameKeyHistory {
     );
     recordStep(canvas.history, hold.step);
   }
-}
-
-async function place(canvas: Canvas, positions: Positions): Promise<void> {
-  canvas.releasePick();
-  for (const [id, p] of positions) await canvas.area.translate(id, p);
 }

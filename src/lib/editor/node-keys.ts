@@ -1,5 +1,6 @@
 import type { Canvas } from './canvas';
-import { MoveAction, recordStep, type Positions } from './history-actions';
+import { MoveAction, recordStep } from './history-actions';
+import { placeNodes, positionsOf } from './node-positions';
 import { keepHistory } from './subgraph-history';
 
 /** One arrow press moves nodes or frames by this many graph units; with Shift, by the larger. */
@@ -79,33 +80,19 @@ export function moveNodesByKeys(canvas: Canvas): () => void {
  * stretch it, as long as it is still the latest step (not undone, nothing recorded since).
  */
 async function shift(canvas: Canvas, hold: Hold, ids: string[], dx: number, dy: number) {
-  const before = positions(canvas, ids);
+  const before = positionsOf(canvas, ids);
   canvas.releasePick();
   // The history would file each translation as a drag of its own; the hold's step replaces them.
   await keepHistory(canvas.history, async () => {
     for (const [id, at] of before) await canvas.area.translate(id, { x: at.x + dx, y: at.y + dy });
   });
-  const after = positions(canvas, ids);
+  const after = positionsOf(canvas, ids);
 
   const latest = canvas.history.getHistorySnapshot().at(-1)?.action;
   if (hold.step && latest === hold.step) {
     hold.step.extend(after);
     return;
   }
-  hold.step = new MoveAction(before, after, (p) => place(canvas, p));
+  hold.step = new MoveAction(before, after, (p) => placeNodes(canvas, p));
   recordStep(canvas.history, hold.step);
-}
-
-function positions(canvas: Canvas, ids: string[]): Positions {
-  const out: Positions = new Map();
-  for (const id of ids) {
-    const view = canvas.area.nodeViews.get(id);
-    if (view) out.set(id, { ...view.position });
-  }
-  return out;
-}
-
-async function place(canvas: Canvas, at: Positions): Promise<void> {
-  canvas.releasePick();
-  for (const [id, position] of at) await canvas.area.translate(id, position);
 }
