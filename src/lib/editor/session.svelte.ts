@@ -75,8 +75,7 @@ export class EditorSession {
   readonly subgraphs: SubgraphEditor = new SubgraphEditor({
     need: () => this.need(),
     canvasDocument: () => this.canvasDocument(),
-    // Group, expand and their undo and redo reload the canvas: its new nodes show again how
-    // they ended in the last run.
+    // Group, expand, their undo and redo reload the canvas: show the run's states again.
     changed: () => {
       this.changed('graph');
       this.run.showEnded();
@@ -240,7 +239,7 @@ export class EditorSession {
     if (await this.edit.arrange()) await this.fit();
   }
 
-  /** Fits the graph into view, at no less than the readable zoom. */
+  /** Fits the graph into view. */
   async fit(): Promise<void> {
     const { canvas } = this.need();
     await fitNodes(canvas.area, canvas.editor.getNodes());
