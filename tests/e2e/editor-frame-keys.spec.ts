@@ -23,7 +23,7 @@ const FRAMED = {
   ]
 };
 
-test('a frame is reached by Tab, moved and resized by arrow keys, renamed, deleted, and a held key undoes as one step', async ({
+test('a frame is moved, resized, renamed and deleted by keys; a held key is one undo', async ({
   page
 }) => {
   const editor = new EditorPage(page);
