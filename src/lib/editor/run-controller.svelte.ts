@@ -4,7 +4,8 @@ import type { Correlation, Plot } from '../graph/values';
 import type { Runner } from '../../worker/client';
 import { createRunner, WorkerStoppedError } from '../../worker/client';
 import { budgetText, nodeBudgetMs } from '../../worker/time-budget';
-import { eventBatch } from './event-batch';
+import { eventBatch, flushedSteps } from './event-batch';
+import { frameSlice } from './frame-budget';
 import { formatMs } from './format';
 import type { KumikiNode, NodeRunState } from './kumiki-node.svelte';
 import { counted, plotImage, previewOf } from './preview';
@@ -37,9 +38,6 @@ export type RunPhase = 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
 
 const MAX_LOG = 400;
 
-/** How long the end of a run works on results before the page may paint, in milliseconds. */
-const SLICE_MS = 15;
-
 /**
  * Runs graphs in the engine worker and keeps what the page shows about runs: each node's
  * status and preview, the run log, and the correlations and plots of the last run.
@@ -66,6 +64,8 @@ export class RunController {
   private live = new Map<string, NodeRunState>();
 
   private runner: Runner | undefined;
+  /** Set by Stop; a run that has not reached the engine yet then never does. */
+  private stopAsked = false;
   private started = 0;
   /** The run whose events are applied; events of any other run are dropped. */
   private current: object | null = null;
@@ -107,6 +107,17 @@ export class RunController {
     );
     const token = {};
     this.current = token;
+    // Marking a large graph's nodes idle is one task, reading and sending it another.
+    this.stopAsked = false;
+    await nextTask();
+    if (this.current !== token) return;
+    if (this.stopAsked) {
+      this.current = null;
+      this.phase = 'cancelled';
+      this.summaryText = 'Stopped before any node ran.';
+      this.write('failed', this.summaryText);
+      return;
+    }
 
     // Events are shown once per frame, so a flood of progress never holds up the page.
     const events = eventBatch((event: RunEvent) => {
@@ -206,6 +217,7 @@ export class RunController {
   /** Asks the engine to stop; the run ends with the nodes it finished. */
   async stop(): Promise<void> {
     if (this.phase !== 'running') return;
+    this.stopAsked = true;
     this.write('info', 'Stop requested.');
     await this.runner?.cancel();
   }
@@ -277,22 +289,23 @@ export class RunController {
   private async finish(doc: GraphDocument, summary: RunSummary): Promise<void> {
     this.backend = summary.backend;
     const failed: string[] = [];
-    let since = performance.now();
     this.ended = summary;
-    for (const node of this.nodes()) {
+    const nodes = this.nodes();
+    let index = 0;
+    const step = () => {
+      const node = nodes[index++];
       const result = this.endOf(summary, node.id);
-      if (!result) continue;
+      if (!result) return index < nodes.length;
       node.run = finalState(result, node.run.ms);
       if (result.status === 'failed') failed.push(node.id);
       if (result.status === 'finished' && node.spec && this.level === '') {
         node.preview = previewOf(node.spec, summary.outputs[node.id]);
       }
-      // Hundreds of plot thumbnails take seconds: let the page paint between slices.
-      if (performance.now() - since > SLICE_MS) {
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        since = performance.now();
-      }
-    }
+      return index < nodes.length;
+    };
+    // Hundreds of previews take seconds: the page paints between slices.
+    while (nodes.length > 0 && flushedSteps(frameSlice(), step)) await nextTask();
+    await nextTask();
     this.collectResults(doc, summary);
 
     const took = formatMs(performance.now() - this.started);
@@ -372,4 +385,9 @@ function finalState(result: NodeSummary, previousMs: number | undefined): NodeRu
 /** How the page names a node: its label if it has one, else its title, with its id. */
 export function displayName(node: KumikiNode): string {
   return node.userLabel ? `${node.userLabel} (${node.id})` : `${node.label} (${node.id})`;
+}
+
+/** Resolves in a task of its own, so the page may paint and handle input before it. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }

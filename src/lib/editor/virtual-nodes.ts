@@ -1,5 +1,6 @@
 import type { NodeEditor } from 'rete';
 import { categoryColor } from './format';
+import { frameSlice } from './frame-budget';
 import type { KumikiConnection, KumikiNode } from './kumiki-node.svelte';
 import type { KumikiArea, Schemes } from './schemes';
 
@@ -20,9 +21,6 @@ const MOUNT_MARGIN = 200;
 
 /** How far beyond the canvas edges a mounted node stays mounted, in screen pixels. */
 const KEEP_MARGIN = 600;
-
-/** How long one slice of mounting works before the page gets to paint, in milliseconds. */
-const SLICE_MS = 12;
 
 interface Rect {
   left: number;
@@ -51,7 +49,7 @@ export interface VirtualNodes {
  * MOUNT_ALL_UP_TO nodes are mounted whole). Every node keeps its Rete holder element, moved and
  * sized as usual, so selection, dragging, box select, frames, the minimap and fitting all work
  * on unmounted nodes; an unmounted node's holder shows a plain box with its title. Mounting
- * happens in slices of SLICE_MS, nearest the centre first. The canvas element carries the
+ * happens in slices of the frame's budget (`frameSlice`), nearest the centre first. The canvas element carries the
  * counts `data-nodes`, `data-edges`, `data-mounted` and `data-pending` (nodes and edges still
  * to mount or unmount), which the bench and the tests wait on.
  *
@@ -67,6 +65,8 @@ export function virtualNodes(editor: NodeEditor<Schemes>, area: KumikiArea): Vir
   const measured = new Set<string>();
   /** The size last measured on a node of each type, for the boxes of nodes never mounted. */
   const typical = new Map<string, { width: number; height: number }>();
+  /** Nodes never mounted that were given the size of their kin already. */
+  const assumed = new Set<string>();
   let scheduled = false;
   let working = false;
   /** Set when something moved during a slice, so the plan is made again. */
@@ -93,6 +93,7 @@ export function virtualNodes(editor: NodeEditor<Schemes>, area: KumikiArea): Vir
       nodes.delete(context.data.id);
       mountedNodes.delete(context.data.id);
       measured.delete(context.data.id);
+      assumed.delete(context.data.id);
     }
     if (context.type === 'connectionremoved') {
       connections.delete(context.data.id);
@@ -140,23 +141,23 @@ export function virtualNodes(editor: NodeEditor<Schemes>, area: KumikiArea): Vir
     // Until the plan has run, the canvas does not claim to be settled.
     if (area.container.dataset.pending === '0') area.container.dataset.pending = 'planned';
     // A frame when the page is shown; the timer covers a page that paints no frames.
-    const go = () => {
+    const go = (stamp?: number) => {
       if (!scheduled) return;
       scheduled = false;
-      void work();
+      void work(stamp);
     };
     requestAnimationFrame(go);
     setTimeout(go, 100);
   }
 
   /** One slice: unmount what went out of range, then mount what came in, nearest first. */
-  async function work(): Promise<void> {
+  async function work(stamp?: number): Promise<void> {
     if (paused > 0) return;
     working = true;
     again = false;
     let left = 0;
+    const slice = frameSlice(stamp);
     try {
-      const start = performance.now();
       const plan = planMounts();
       const steps = [
         ...plan.unmountEdges.map((id) => () => unmountEdge(id)),
@@ -166,16 +167,20 @@ export function virtualNodes(editor: NodeEditor<Schemes>, area: KumikiArea): Vir
       ];
       left = steps.length;
       for (const step of steps) {
-        if (performance.now() - start > SLICE_MS) break;
+        if (!slice.more()) break;
         await step();
         left--;
       }
     } finally {
+      slice.end();
       working = false;
     }
 
     const { dataset, style } = area.container;
-    style.setProperty('--zoom', String(area.area.transform.k));
+    // Set only when it changed: the property is inherited, so setting it even to the same
+    // value restyled every node holder under the canvas, in each frame of a running graph.
+    const zoom = String(area.area.transform.k);
+    if (style.getPropertyValue('--zoom') !== zoom) style.setProperty('--zoom', zoom);
     area.container.classList.toggle('simple-nodes', area.area.transform.k < SIMPLE_ZOOM);
     if (dataset.pending !== String(left)) dataset.pending = String(left);
     if (dataset.mounted !== String(mountedNodes.size)) dataset.mounted = String(mountedNodes.size);
@@ -254,10 +259,16 @@ export function virtualNodes(editor: NodeEditor<Schemes>, area: KumikiArea): Vir
     if (element && element.classList.contains('far') !== far) element.classList.toggle('far', far);
   }
 
-  /** Gives a node never mounted the size of its measured kin, so Fit and Arrange see it. */
+  /**
+   * Gives a node never mounted the size of its measured kin, so Fit and Arrange see it. Once:
+   * the kin grow and shrink while a graph runs (status lines, previews), and following them
+   * redrew the boxes of every unmounted node of the type in the frames of the run.
+   */
   function assumeSize(id: string, node: KumikiNode): void {
     const size = typical.get(node.typeId);
-    if (!size || (size.width === node.width && size.height === node.height)) return;
+    if (!size || assumed.has(id)) return;
+    assumed.add(id);
+    if (size.width === node.width && size.height === node.height) return;
     node.width = size.width;
     node.height = size.height;
     const element = area.nodeViews.get(id)?.element;

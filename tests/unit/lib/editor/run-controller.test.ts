@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KumikiNode } from '../../../../src/lib/editor/kumiki-node.svelte';
+import type { GraphDocument } from '../../../../src/lib/graph/document';
 import { RunController } from '../../../../src/lib/editor/run-controller.svelte';
 
 /** Just what the run controller reads and writes of a canvas node. */
@@ -47,5 +48,20 @@ describe('run events on the canvas', () => {
       { status: 'running', progress: 0.25, ms: undefined, message: undefined },
       { status: 'queued', ms: undefined }
     ]);
+  });
+
+  it('ends a run stopped before it reached the engine without starting one', async () => {
+    const nodes = [canvasNode('stsb')];
+    const run = new RunController(() => nodes);
+    const doc = { title: 'Two clicks', nodes: [{ id: 'stsb' }] } as unknown as GraphDocument;
+
+    const going = run.run(doc);
+    expect(run.phase).toBe('running');
+    await run.stop();
+    await going;
+
+    expect(run.phase).toBe('cancelled');
+    expect(run.log.at(-1)?.text).toBe('Stopped before any node ran.');
+    expect((run as unknown as { runner?: unknown }).runner).toBeUndefined();
   });
 });
