@@ -141,4 +141,20 @@ test('the run log follows the newest line', async ({ page }) => {
     };
   });
   expect(box).toEqual({ overflows: true, newestShown: true, oldestShown: false });
+
+  // The nodes grew with their previews (the scatter plot most): none now covers another.
+  const rects = await page.getByTestId('node').evaluateAll((nodes) =>
+    nodes.map((node) => {
+      const { left, top, right, bottom } = node.getBoundingClientRect();
+      return { id: node.getAttribute('data-node-id'), left, top, right, bottom };
+    })
+  );
+  const covered = rects.flatMap((a, i) =>
+    rects
+      .slice(i + 1)
+      .filter((b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)
+      .map((b) => `${a.id} and ${b.id}`)
+  );
+  expect(rects).toHaveLength(7);
+  expect(covered).toEqual([]);
 });
