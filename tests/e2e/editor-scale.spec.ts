@@ -240,12 +240,12 @@ test('the run log holds the lines a reader scrolled up to while a large run goes
   await expect(page.getByTestId('run-log-newer')).toHaveCount(0);
   await expect.poll(() => log.evaluate((el) => Math.abs(el.scrollTop))).toBeLessThan(8);
 
-  // Following again, the log draws only its newest 100 lines; scrolled up it drew them all.
+  // Following again, the log draws only its newest 40 lines; scrolled up it drew them all.
   await expect(page.getByTestId('run-status')).not.toHaveAttribute('data-phase', 'running', {
     timeout: 120_000
   });
-  expect(await log.locator('li').count()).toBe(100);
+  expect(await log.locator('li').count()).toBe(40);
   await log.hover();
   await page.mouse.wheel(0, -150);
-  await expect.poll(() => log.locator('li').count()).toBeGreaterThan(100);
+  await expect.poll(() => log.locator('li').count()).toBeGreaterThan(40);
 });

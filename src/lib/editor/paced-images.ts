@@ -16,6 +16,9 @@ interface Job {
  */
 const DECODE_WAIT_MS = 500;
 
+/** How long the next image waits for a frame when the page paints none, in milliseconds. */
+const FRAME_WAIT_MS = 100;
+
 const waiting: Job[] = [];
 let draining = false;
 
@@ -24,7 +27,8 @@ let draining = false;
  * parses, styles and lays it out on the main thread the first time an image shows it: a
  * persistence diagram costs a few milliseconds, and the end of a run on a large graph made
  * about forty at once (one 90 ms task). Here each image is drawn, decoded off-screen and only
- * then shown, with a task boundary before the next, so no task holds more than one of them.
+ * then shown, and the next waits until a frame has painted it: the first paint of an SVG image
+ * costs a few milliseconds more, and images shown one per task still met in one frame.
  * A plot that cannot be drawn is reported to `fail` with the reason. Returns a function that
  * drops the request (the image left the page).
  */
@@ -54,7 +58,7 @@ async function drain(): Promise<void> {
         // One plot that cannot be drawn says so in its place; the others still get theirs.
         job.fail(error instanceof Error ? error.message : String(error));
       }
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await afterFrame();
     }
   } finally {
     draining = false;
@@ -70,4 +74,18 @@ async function decoded(url: string): Promise<void> {
   probe.src = url;
   const late = new Promise((resolve) => setTimeout(resolve, DECODE_WAIT_MS));
   await Promise.race([probe.decode().catch(() => undefined), late]);
+}
+
+/** Resolves in a task after the page's next frame, or after FRAME_WAIT_MS if none comes. */
+function afterFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    let done = false;
+    const go = () => {
+      if (done) return;
+      done = true;
+      setTimeout(resolve, 0);
+    };
+    globalThis.requestAnimationFrame?.(go);
+    setTimeout(go, FRAME_WAIT_MS);
+  });
 }

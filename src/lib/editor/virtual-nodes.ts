@@ -118,14 +118,9 @@ export function virtualNodes(editor: NodeEditor<Schemes>, area: KumikiArea): Vir
         return undefined;
       }
     }
-    const moved = [
-      'translated',
-      'zoomed',
-      'resized',
-      'nodetranslated',
-      'noderesized',
-      'noderemoved'
-    ];
+    // A mounted node that grows or shrinks (a run's status line, a preview) changes nothing
+    // about which nodes are near the view: it stays mounted, so its resize plans nothing.
+    const moved = ['translated', 'zoomed', 'resized', 'nodetranslated', 'noderemoved'];
     if (moved.includes(context.type)) schedule();
     return context;
   });
