@@ -77,7 +77,15 @@ export class RunController {
    */
   level = '';
 
-  constructor(private readonly nodes: () => KumikiNode[]) {}
+  /**
+   * `nodes` lists the canvas's nodes; `find` looks one up by id without going through them
+   * all (a 1000-node run sends thousands of events), and defaults to a search of the list.
+   */
+  constructor(
+    private readonly nodes: () => KumikiNode[],
+    private readonly find: (id: string) => KumikiNode | undefined = (id) =>
+      nodes().find((n) => n.id === id)
+  ) {}
 
   /** The engine worker, started on first use. */
   get engine(): Runner {
@@ -252,7 +260,7 @@ export class RunController {
    */
   private node(id: string): KumikiNode | undefined {
     if (this.level !== '') return undefined;
-    return this.nodes().find((n) => n.id === id);
+    return this.find(id);
   }
 
   /** Shows an engine event on its node and in the log (runs and sweep cells alike). */

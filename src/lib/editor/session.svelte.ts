@@ -59,7 +59,10 @@ export class EditorSession {
   revision = $state(0);
   readonly notices = new Notices();
   readonly confirmer = new Confirmer();
-  readonly run = new InspectedRun(() => this.nodes());
+  readonly run = new InspectedRun(
+    () => this.nodes(),
+    (id) => this.canvas?.views.node(id)
+  );
   readonly sweep = new SweepController(this.run);
   /** Copy, paste, delete and arrange of the selection. */
   readonly edit = new EditActions({

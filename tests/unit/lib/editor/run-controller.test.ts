@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { KumikiNode } from '../../../../src/lib/editor/kumiki-node.svelte';
 import type { GraphDocument } from '../../../../src/lib/graph/document';
 import { RunController } from '../../../../src/lib/editor/run-controller.svelte';
@@ -63,5 +63,15 @@ describe('run events on the canvas', () => {
     expect(run.phase).toBe('cancelled');
     expect(run.log.at(-1)?.text).toBe('Stopped before any node ran.');
     expect((run as unknown as { runner?: unknown }).runner).toBeUndefined();
+  });
+
+  it('finds the node of each event by id, without listing the canvas', () => {
+    const nodes = new Map([['takens', canvasNode('takens')]]);
+    const list = vi.fn(() => [...nodes.values()]);
+    const run = new RunController(list, (id) => nodes.get(id));
+    run.track({ kind: 'started', nodeId: 'takens' });
+    run.track({ kind: 'progress', nodeId: 'takens', fraction: 0.5 });
+    expect(nodes.get('takens')!.run).toMatchObject({ status: 'running', progress: 0.5 });
+    expect(list).not.toHaveBeenCalled();
   });
 });
