@@ -251,3 +251,34 @@ test('a control focused beyond the edge of the canvas is brought into view by pa
   const scrolled = await page.getByTestId('canvas').evaluate((el) => [el.scrollLeft, el.scrollTop]);
   expect(scrolled).toEqual([0, 0]);
 });
+
+test('] at 800×600 brings each node in with its left and top edges inside the canvas', async ({
+  page
+}) => {
+  await page.setViewportSize({ width: 800, height: 600 });
+  const editor = new EditorPage(page);
+  await editor.open();
+  const canvas = await box(page.getByTestId('canvas'));
+  await page.getByRole('link', { name: 'Skip to the graph' }).focus();
+  await page.keyboard.press('Enter');
+  // Zoomed in until a node is wider than the canvas: centring it would cut its left edge.
+  while ((await editor.zoom()) < 1.2) await page.getByRole('button', { name: 'Zoom in' }).click();
+  await page.getByRole('region', { name: 'Graph canvas' }).focus();
+
+  const seen = new Set<string>();
+  for (let step = 0; step < 7; step++) {
+    await page.keyboard.press(']');
+    const focused = page.locator('[data-testid="node"]:focus');
+    await expect(focused).toHaveCount(1);
+    const id = (await focused.getAttribute('data-node-id')) ?? '';
+    seen.add(id);
+    const whole = await box(focused);
+    const title = await box(focused.locator('.title'));
+    expect(whole.x, `${id} left edge`).toBeGreaterThanOrEqual(canvas.x);
+    expect(whole.y, `${id} top edge`).toBeGreaterThanOrEqual(canvas.y);
+    expect(title.y + title.height, `${id} title bottom`).toBeLessThanOrEqual(
+      canvas.y + canvas.height
+    );
+  }
+  expect(seen.size).toBe(7);
+});

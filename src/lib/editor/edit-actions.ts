@@ -115,7 +115,7 @@ export class EditActions {
     const current = order.findIndex((n) => n.id === this.selection().at(-1));
     const next = order[(current + direction + order.length) % order.length];
     await canvas.select([next.id], false);
-    await reveal(canvas, next.at);
+    await reveal(canvas, next.id, next.at);
   }
 
   /** Arranges the selected nodes when two or more are selected, else the whole graph. */
@@ -193,12 +193,20 @@ async function shiftBack(canvas: Canvas, before: Positions, after: Positions): P
   await placeNodes(canvas, moved);
 }
 
-/** Pans so that a node at `at` (area coordinates) sits near the middle of the canvas. */
-async function reveal(canvas: Canvas, at: { x: number; y: number }): Promise<void> {
+/** Room kept between a revealed node that does not fit the view and the canvas edge, in px. */
+const REVEAL_MARGIN = 16;
+
+/**
+ * Pans the canvas so node `id` at `at` is in the middle of the view; a node larger than the
+ * view shows its top-left corner, REVEAL_MARGIN from the edges, so its title stays in sight.
+ */
+async function reveal(canvas: Canvas, id: string, at: { x: number; y: number }): Promise<void> {
   const { k } = canvas.area.area.transform;
   const { clientWidth, clientHeight } = canvas.area.container;
-  await canvas.area.area.translate(
-    clientWidth / 2 - (at.x + 150) * k,
-    clientHeight / 2 - (at.y + 90) * k
-  );
+  const node = canvas.views.node(id);
+  const width = node?.width ?? 300;
+  const height = node?.height ?? 180;
+  const x = Math.max(clientWidth / 2 - (at.x + width / 2) * k, REVEAL_MARGIN - at.x * k);
+  const y = Math.max(clientHeight / 2 - (at.y + height / 2) * k, REVEAL_MARGIN - at.y * k);
+  await canvas.area.area.translate(x, y);
 }
