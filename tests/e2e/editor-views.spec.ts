@@ -116,6 +116,72 @@ test('a diagram point is picked from a few pixels away and ringed, zoomed or not
   expect((light + 0.05) / (dark + 0.05)).toBeGreaterThan(3);
 });
 
+test('the keyboard steps through every diagram point, and a zoomed plot follows the pick', async ({
+  page
+}) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  await editor.openExample('Persistence of a point cloud');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-phase', 'done');
+  await editor.node('diagram').locator('.title').click();
+  const inspector = page.getByTestId('inspector');
+  const plot = inspector.getByTestId('plot-view');
+  const readout = inspector.getByTestId('plot-readout');
+  await expect(plot.locator('circle.dim-1').first()).toBeAttached();
+
+  // Tab reaches the plot; Home picks the leftmost point, each → the next one to its right.
+  await plot.focus();
+  await page.keyboard.press('Home');
+  const total = Number(await plot.getAttribute('aria-valuemax'));
+  const read: string[] = [];
+  for (let i = 1; i <= total; i++) {
+    if (i > 1) await page.keyboard.press('ArrowRight');
+    await expect(plot).toHaveAttribute('aria-valuenow', String(i));
+    read.push((await readout.textContent()) ?? '');
+  }
+  await page.keyboard.press('ArrowRight');
+  await expect(plot).toHaveAttribute('aria-valuenow', String(total));
+
+  // Every point GUDHI finds was read out once, with its dimension, birth and death.
+  const points = read.map((text) => {
+    const [, dim, born, dies] = text.match(/^H(\d): born (\S+), (?:dies (\S+)|never dies)/)!;
+    return { dim, born: Number(born), dies: dies === undefined ? Infinity : Number(dies) };
+  });
+  const close = (a: number, b: number) =>
+    a === b || Math.abs(a - b) <= Math.max(1e-5, 0.01 * Math.abs(b));
+  const byDeath = (a: { born: number; dies: number }, b: { born: number; dies: number }) =>
+    a.dies - b.dies || a.born - b.born;
+  for (const dim of ['0', '1'] as const) {
+    const expected = GUDHI.diagram[dim]
+      .map(([born, dies]) => ({ born, dies: dies ?? Infinity }))
+      .sort(byDeath);
+    const seen = points.filter((p) => p.dim === dim).sort(byDeath);
+    expect(seen.length, `H${dim} points read out`).toBe(expected.length);
+    seen.forEach((p, k) => {
+      expect(close(p.born, expected[k].born), `H${dim} birth ${k}`).toBe(true);
+      expect(close(p.dies, expected[k].dies), `H${dim} death ${k}`).toBe(true);
+    });
+  }
+
+  // Zoomed in by keys, the view goes along to a point picked outside it. The keys zoom the
+  // plot, not the canvas behind it.
+  const canvasZoom = await editor.zoom();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('+');
+  await expect(inspector.getByTestId('plot-zoom')).not.toHaveText('100%');
+  expect(await editor.zoom()).toBe(canvasZoom);
+  await page.keyboard.press('Home');
+  const frame = (await plot.boundingBox())!;
+  const ring = (await inspector.getByTestId('plot-pick').boundingBox())!;
+  const centre = { x: ring.x + ring.width / 2, y: ring.y + ring.height / 2 };
+  expect(centre.x).toBeGreaterThanOrEqual(frame.x);
+  expect(centre.x).toBeLessThanOrEqual(frame.x + frame.width);
+  expect(centre.y).toBeGreaterThanOrEqual(frame.y);
+  expect(centre.y).toBeLessThanOrEqual(frame.y + frame.height);
+  await page.keyboard.press('0');
+  await expect(inspector.getByTestId('plot-zoom')).toHaveText('100%');
+});
+
 /** A grid of point cloud → persistence → diagram chains, as in bench/editor. */
 function generatedGraph(count: number) {
   const types = ['data/points', 'topology/persistence', 'plot/diagram'];

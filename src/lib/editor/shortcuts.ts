@@ -156,5 +156,7 @@ export const FOCUS_KEYS: readonly (readonly [keys: string, where: string, effect
   ['Alt+arrow keys', 'on a frame handle', 'Resize the frame (arrows on its corner handle do too)'],
   ['Enter', 'on a frame handle', "Edit the frame's title"],
   ['Delete', 'on a frame handle', 'Remove the frame'],
+  ['← → Home End', 'on a plot', 'Pick its points from left to right (Page keys by ten)'],
+  ['+ − 0', 'on a plot', 'Zoom in around the picked point, out, and back to the whole plot'],
   ['Escape', 'in a dialog or menu', 'Close it; the focus goes back to where it was']
 ];
