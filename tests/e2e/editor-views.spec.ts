@@ -70,19 +70,24 @@ function luminance(css: string): number {
   return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
 }
 
-test('a diagram point is picked from a few pixels away and ringed, zoomed or not', async ({
-  page
-}) => {
+/** Runs the point-cloud example and shows its persistence diagram in the inspector. */
+async function diagramInInspector(page: Page) {
   const editor = new EditorPage(page);
   await editor.open();
   await editor.openExample('Persistence of a point cloud');
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('run-status')).toHaveAttribute('data-phase', 'done');
   await editor.node('diagram').locator('.title').click();
-
   const inspector = page.getByTestId('inspector');
   const plot = inspector.getByTestId('plot-view');
   await expect(plot.locator('circle.dim-1').first()).toBeAttached();
+  return { editor, inspector, plot };
+}
+
+test('a diagram point is picked from a few pixels away and ringed, zoomed or not', async ({
+  page
+}) => {
+  const { inspector, plot } = await diagramInInspector(page);
   await expect(inspector.getByTestId('plot-pick')).toHaveCount(0);
   const hole = await holeOnScreen(plot);
   await hoverBeside(page, hole, 5, -4);
@@ -119,16 +124,8 @@ test('a diagram point is picked from a few pixels away and ringed, zoomed or not
 test('the keyboard steps through every diagram point, and a zoomed plot follows the pick', async ({
   page
 }) => {
-  const editor = new EditorPage(page);
-  await editor.open();
-  await editor.openExample('Persistence of a point cloud');
-  await page.keyboard.press('Control+Enter');
-  await expect(page.getByTestId('run-status')).toHaveAttribute('data-phase', 'done');
-  await editor.node('diagram').locator('.title').click();
-  const inspector = page.getByTestId('inspector');
-  const plot = inspector.getByTestId('plot-view');
+  const { editor, inspector, plot } = await diagramInInspector(page);
   const readout = inspector.getByTestId('plot-readout');
-  await expect(plot.locator('circle.dim-1').first()).toBeAttached();
 
   // Tab reaches the plot; Home picks the leftmost point, each → the next one to its right.
   await plot.focus();
