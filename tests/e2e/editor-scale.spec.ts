@@ -11,14 +11,18 @@ function positionOf(i: number) {
   return { x: (i % COLUMNS) * STEP.x, y: Math.floor(i / COLUMNS) * STEP.y };
 }
 
-/** Chains of point cloud → persistence → diagram plot laid out on a grid, as bench/editor. */
-function generatedGraph() {
+/**
+ * Chains of point cloud → persistence → diagram plot laid out on a grid, as bench/editor. With
+ * no `sample` each point cloud fails at once (no file); with one the run takes a few seconds.
+ */
+function generatedGraph(sample = 'none') {
   const types = ['data/points', 'topology/persistence', 'plot/diagram'];
   const nodes = [];
   const edges = [];
   for (let i = 0; i < COUNT; i++) {
     const step = i % 3;
-    nodes.push({ id: `n${i}`, type: types[step], version: 1, params: {}, position: positionOf(i) });
+    const params = step === 0 ? { sample } : {};
+    nodes.push({ id: `n${i}`, type: types[step], version: 1, params, position: positionOf(i) });
     if (step === 1)
       edges.push({
         from: { node: `n${i - 1}`, output: 'clouds' },
@@ -35,10 +39,10 @@ function generatedGraph() {
 }
 
 /** Opens the generated graph by dropping its file and waits until the canvas has settled. */
-async function openBig(page: Page): Promise<EditorPage> {
+async function openBig(page: Page, sample?: string): Promise<EditorPage> {
   const editor = new EditorPage(page);
   await editor.open();
-  await editor.dropFile('big.json', JSON.stringify(generatedGraph()));
+  await editor.dropFile('big.json', JSON.stringify(generatedGraph(sample)));
   await settled(page);
   return editor;
 }
@@ -213,7 +217,7 @@ test('a selected node stays selected while it is unmounted and after it is mount
 test('the run log holds the lines a reader scrolled up to while a large run goes on', async ({
   page
 }) => {
-  await openBig(page);
+  await openBig(page, 'circle');
   const log = page.getByTestId('run-log');
   await page.getByTestId('run-button').click();
   // Wait until the log overflows its box, then scroll it up by the wheel.
@@ -245,7 +249,61 @@ test('the run log holds the lines a reader scrolled up to while a large run goes
     timeout: 120_000
   });
   expect(await log.locator('li').count()).toBe(40);
+  const newest = await firstShown();
   await log.hover();
-  await page.mouse.wheel(0, -150);
+  await page.mouse.wheel(0, -100);
   await expect.poll(() => log.locator('li').count()).toBeGreaterThan(40);
+  // The view moved by the wheel's 100 px, not to the oldest lines, and with the run over
+  // there are no newer lines to count.
+  await page.waitForTimeout(500);
+  const offset = await log.evaluate((el) => el.scrollTop);
+  expect(offset).toBeLessThan(-50);
+  expect(offset).toBeGreaterThan(-150);
+  expect(await firstShown()).not.toBe(newest);
+  await expect(page.getByTestId('run-log-newer')).toHaveCount(0);
+});
+
+test('Arrange after a run spaces the nodes by their grown sizes, shown or not', async ({
+  page
+}) => {
+  await openBig(page, 'circle');
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('run-status')).not.toHaveAttribute('data-phase', 'running', {
+    timeout: 120_000
+  });
+  await page.getByRole('button', { name: 'Arrange' }).click();
+  await settled(page);
+
+  // Zoomed in to a readable size, each stop of ] mounts nodes never shown before: their views,
+  // with the run's previews, cover no other node.
+  const zoomIn = page.getByRole('button', { name: 'Zoom in' });
+  while (Number(await page.getByTestId('canvas').getAttribute('data-zoom')) < 0.5) {
+    await zoomIn.click();
+  }
+  await page.getByRole('region', { name: 'Graph canvas' }).focus();
+  const covered = new Set<string>();
+  let shown = 0;
+  for (let stop = 0; stop < 12; stop++) {
+    for (let i = 0; i < 25; i++) await page.keyboard.press(']');
+    await settled(page);
+    const rects = await page.getByTestId('node').evaluateAll((nodes) =>
+      nodes.map((node) => {
+        const { left, top, right, bottom } = node.getBoundingClientRect();
+        return { id: node.getAttribute('data-node-id'), left, top, right, bottom };
+      })
+    );
+    shown += rects.length;
+    rects.forEach((a, i) =>
+      rects.slice(i + 1).forEach((b) => {
+        const apart =
+          a.right <= b.left + 1 ||
+          b.right <= a.left + 1 ||
+          a.bottom <= b.top + 1 ||
+          b.bottom <= a.top + 1;
+        if (!apart) covered.add(`${a.id} and ${b.id}`);
+      })
+    );
+  }
+  expect(shown).toBeGreaterThan(100);
+  expect([...covered]).toEqual([]);
 });

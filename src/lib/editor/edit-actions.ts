@@ -121,6 +121,7 @@ export class EditActions {
   /** Arranges the selected nodes when two or more are selected, else the whole graph. */
   async arrange(): Promise<boolean> {
     const { canvas } = this.host.need();
+    canvas.views.sizeUnmeasured();
     const ids = new Set(this.selection());
     const all = ids.size < 2;
     const nodes = canvas.editor.getNodes().filter((n) => all || ids.has(n.id));

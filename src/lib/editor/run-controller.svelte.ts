@@ -135,8 +135,8 @@ export class RunController {
       const summary = await this.engine.run(doc, (event) => events.push(event), only);
       await events.drain();
       if (this.current !== token) return;
-      this.current = null;
-      await this.finish(doc, summary);
+      await this.finish(doc, summary, token);
+      if (this.current === token) this.current = null;
     } catch (error) {
       if (this.current !== token) return;
       this.current = null;
@@ -180,6 +180,7 @@ export class RunController {
     const running = this.phase === 'running';
     this.current = null;
     this.phase = 'idle';
+    this.backend = '';
     this.summaryText = 'Not run yet.';
     this.log = [];
     this.correlations = [];
@@ -294,29 +295,21 @@ export class RunController {
     }
   }
 
-  private async finish(doc: GraphDocument, summary: RunSummary): Promise<void> {
+  /**
+   * Shows how the run `token` ended: the status line, the log's last line and the results at
+   * once, then each node's state and preview in slices a task apart, since hundreds of previews
+   * take seconds. The canvas may be reloaded meanwhile (a subgraph opened), and then takes the
+   * ended states from `ended`; a reset or a new run (`current` no longer `token`) stops it.
+   */
+  private async finish(doc: GraphDocument, summary: RunSummary, token: object): Promise<void> {
     this.backend = summary.backend;
-    const failed: string[] = [];
     this.ended = summary;
-    const nodes = this.nodes();
-    let index = 0;
-    const step = () => {
-      const node = nodes[index++];
-      const result = this.endOf(summary, node.id);
-      if (!result) return index < nodes.length;
-      node.run = finalState(result, node.run.ms);
-      if (result.status === 'failed') failed.push(node.id);
-      if (result.status === 'finished' && node.spec && this.level === '') {
-        node.preview = previewOf(node.spec, summary.outputs[node.id]);
-      }
-      return index < nodes.length;
-    };
-    // Hundreds of previews take seconds: the page paints between slices.
-    while (nodes.length > 0 && flushedSteps(frameSlice(), step)) await nextTask();
-    await nextTask();
     this.collectResults(doc, summary);
 
     const took = formatMs(performance.now() - this.started);
+    const failed = doc.nodes
+      .filter((node) => summary.nodes[node.id]?.status === 'failed')
+      .map((node) => node.id);
     if (summary.cancelled) {
       this.phase = 'cancelled';
       this.summaryText = `Stopped after ${took}.`;
@@ -328,6 +321,23 @@ export class RunController {
       this.summaryText = `Done in ${took} on the ${summary.backend} backend.`;
     }
     this.write(this.phase === 'done' ? 'finished' : 'failed', this.summaryText);
+
+    const nodes = this.nodes();
+    let index = 0;
+    const step = () => {
+      const node = nodes[index++];
+      const result = this.endOf(summary, node.id);
+      if (result) {
+        node.run = finalState(result, node.run.ms);
+        if (result.status === 'finished' && node.spec && this.level === '') {
+          node.preview = previewOf(node.spec, summary.outputs[node.id]);
+        }
+      }
+      return index < nodes.length;
+    };
+    while (nodes.length > 0 && this.current === token && flushedSteps(frameSlice(), step)) {
+      await nextTask();
+    }
   }
 
   private collectResults(doc: GraphDocument, summary: RunSummary): void {

@@ -245,6 +245,7 @@ export class EditorSession {
   /** Fits the graph into view. */
   async fit(): Promise<void> {
     const { canvas } = this.need();
+    canvas.views.sizeUnmeasured();
     await fitNodes(canvas.area, canvas.editor.getNodes());
   }
 

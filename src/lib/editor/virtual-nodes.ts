@@ -35,6 +35,8 @@ export interface VirtualNodes {
   isMounted(id: string): boolean;
   /** The node `id`, found without a scan of the editor's list. */
   node(id: string): KumikiNode | undefined;
+  /** Gives the nodes never mounted their type's measured size now (before Fit and Arrange). */
+  sizeUnmeasured(): void;
   /**
    * Mounts nothing while `work` runs (a graph being loaded), then what the view shows: a graph
    * that grows past MOUNT_ALL_UP_TO nodes while it loads is never mounted whole on the way.
@@ -65,8 +67,6 @@ export function virtualNodes(editor: NodeEditor<Schemes>, area: KumikiArea): Vir
   const measured = new Set<string>();
   /** The size last measured on a node of each type, for the boxes of nodes never mounted. */
   const typical = new Map<string, { width: number; height: number }>();
-  /** Nodes never mounted that were given the size of their kin already. */
-  const assumed = new Set<string>();
   let scheduled = false;
   let working = false;
   /** Set when something moved during a slice, so the plan is made again. */
@@ -93,7 +93,6 @@ export function virtualNodes(editor: NodeEditor<Schemes>, area: KumikiArea): Vir
       nodes.delete(context.data.id);
       mountedNodes.delete(context.data.id);
       measured.delete(context.data.id);
-      assumed.delete(context.data.id);
     }
     if (context.type === 'connectionremoved') {
       connections.delete(context.data.id);
@@ -199,10 +198,7 @@ export function virtualNodes(editor: NodeEditor<Schemes>, area: KumikiArea): Vir
     const kept = grow(seen, KEEP_MARGIN / k);
     const centre = { x: (seen.left + seen.right) / 2, y: (seen.top + seen.bottom) / 2 };
 
-    for (const id of mountedNodes) {
-      const node = nodes.get(id);
-      if (node) typical.set(node.typeId, { width: node.width, height: node.height });
-    }
+    sizeUnmeasured();
 
     const mountNodes: { id: string; distance: number }[] = [];
     const unmountNodes: string[] = [];
@@ -213,7 +209,6 @@ export function virtualNodes(editor: NodeEditor<Schemes>, area: KumikiArea): Vir
         continue;
       }
       const mounted = mountedNodes.has(id);
-      if (!mounted && !measured.has(id)) assumeSize(id, node);
       if (!mounted) hideFar(id, !meets(rect, simple ? near : kept));
       const wanted = all
         ? true
@@ -255,19 +250,26 @@ export function virtualNodes(editor: NodeEditor<Schemes>, area: KumikiArea): Vir
   }
 
   /**
-   * Gives a node never mounted the size of its measured kin, so Fit and Arrange see it. Once:
-   * the kin grow and shrink while a graph runs (status lines, previews), and following them
-   * redrew the boxes of every unmounted node of the type in the frames of the run.
+   * Gives each node never mounted the size last measured on a mounted node of its type, so
+   * Fit, Arrange and the boxes see it. Done when mounts are planned (a pan, a zoom, a node
+   * added) and before Fit and Arrange, not on every resize: the measured nodes grow and shrink
+   * while a graph runs (status lines, previews), and following each change redrew the boxes
+   * of every unmounted node of the type in the frames of the run.
    */
-  function assumeSize(id: string, node: KumikiNode): void {
-    const size = typical.get(node.typeId);
-    if (!size || assumed.has(id)) return;
-    assumed.add(id);
-    if (size.width === node.width && size.height === node.height) return;
-    node.width = size.width;
-    node.height = size.height;
-    const element = area.nodeViews.get(id)?.element;
-    if (element) drawBox(element, node);
+  function sizeUnmeasured(): void {
+    for (const id of mountedNodes) {
+      const node = nodes.get(id);
+      if (node) typical.set(node.typeId, { width: node.width, height: node.height });
+    }
+    for (const [id, node] of nodes) {
+      const size = typical.get(node.typeId);
+      if (!size || measured.has(id) || mountedNodes.has(id)) continue;
+      if (size.width === node.width && size.height === node.height) continue;
+      node.width = size.width;
+      node.height = size.height;
+      const element = area.nodeViews.get(id)?.element;
+      if (element) drawBox(element, node);
+    }
   }
 
   function rectOf(id: string, node: KumikiNode | undefined): Rect | null {
@@ -327,6 +329,7 @@ export function virtualNodes(editor: NodeEditor<Schemes>, area: KumikiArea): Vir
   return {
     isMounted: (id) => mountedNodes.has(id),
     node: (id) => nodes.get(id),
+    sizeUnmeasured,
     async during(work) {
       paused++;
       try {
