@@ -157,4 +157,32 @@ test('the run log follows the newest line', async ({ page }) => {
   );
   expect(rects).toHaveLength(7);
   expect(covered).toEqual([]);
+
+  // Nor does any wire run under a node other than its two ends on its way.
+  const hidden = await page.locator('[data-testid="canvas"] svg path').evaluateAll((paths) => {
+    const nodes = [...document.querySelectorAll('[data-testid="node"]')].map((node) => ({
+      id: node.getAttribute('data-node-id'),
+      box: node.getBoundingClientRect()
+    }));
+    const inside = (at: DOMPoint, box: DOMRect, margin: number) =>
+      at.x > box.left - margin &&
+      at.x < box.right + margin &&
+      at.y > box.top - margin &&
+      at.y < box.bottom + margin;
+    const under: string[] = [];
+    for (const path of paths as SVGPathElement[]) {
+      const length = path.getTotalLength();
+      const matrix = path.getScreenCTM();
+      if (!matrix || length < 1) continue;
+      const point = (t: number) => path.getPointAtLength(t * length).matrixTransform(matrix);
+      const [start, end] = [point(0), point(1)];
+      const others = nodes.filter(({ box }) => !inside(start, box, 20) && !inside(end, box, 20));
+      for (let t = 0.05; t <= 0.95; t += 0.05) {
+        const node = others.find(({ box }) => inside(point(t), box, 0));
+        if (node) under.push(`a wire under ${node.id} at ${Math.round(t * 100)}%`);
+      }
+    }
+    return under;
+  });
+  expect(hidden).toEqual([]);
 });

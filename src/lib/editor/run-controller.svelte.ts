@@ -315,7 +315,7 @@ export class RunController {
       this.summaryText = `Stopped after ${took}.`;
     } else if (failed.length > 0) {
       this.phase = 'failed';
-      this.summaryText = `${failed.length} node(s) failed (${failed.join(', ')}) after ${took}.`;
+      this.summaryText = `${counted(failed.length, 'node')} failed (${failed.join(', ')}) after ${took}.`;
     } else {
       this.phase = 'done';
       this.summaryText = `Done in ${took} on the ${summary.backend} backend.`;
