@@ -321,6 +321,8 @@ export class RunController {
       this.summaryText = `Done in ${took} on the ${summary.backend} backend.`;
     }
     this.write(this.phase === 'done' ? 'finished' : 'failed', this.summaryText);
+    // The results panel is drawn in this task; the node views in the next ones.
+    await nextTask();
 
     const nodes = this.nodes();
     let index = 0;
