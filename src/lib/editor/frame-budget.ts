@@ -43,3 +43,8 @@ export function frameSlice(stamp?: number): FrameSlice {
     }
   };
 }
+
+/** Resolves in a task of its own, so the page may paint and handle input before it. */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}

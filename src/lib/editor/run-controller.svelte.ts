@@ -5,11 +5,11 @@ import type { Runner } from '../../worker/client';
 import { createRunner, WorkerStoppedError } from '../../worker/client';
 import { budgetText, nodeBudgetMs } from '../../worker/time-budget';
 import { eventBatch, flushedSteps } from './event-batch';
-import { frameSlice } from './frame-budget';
+import { frameSlice, nextTask } from './frame-budget';
 import { formatMs } from './format';
 import type { KumikiNode, NodeRunState } from './kumiki-node.svelte';
 import { counted, plotImage, previewOf } from './preview';
-import { blockedMessage, nextRunState } from './run-states';
+import { blockedMessage, finalState, nextRunState } from './run-states';
 
 /** One line of the run log. */
 export interface LogEntry {
@@ -385,29 +385,7 @@ export class RunController {
   }
 }
 
-/** A node's state as the run summary gives it, which wins over any event. */
-function finalState(result: NodeSummary, previousMs: number | undefined): NodeRunState {
-  switch (result.status) {
-    case 'finished':
-      return {
-        status: result.cached ? 'cached' : 'done',
-        ms: result.cached ? previousMs : result.ms
-      };
-    case 'failed':
-      return { status: 'failed', message: result.error };
-    case 'blocked':
-      return { status: 'blocked', message: result.error };
-    case 'cancelled':
-      return { status: 'cancelled', ms: previousMs };
-  }
-}
-
 /** How the page names a node: its label if it has one, else its title, with its id. */
 export function displayName(node: KumikiNode): string {
   return node.userLabel ? `${node.userLabel} (${node.id})` : `${node.label} (${node.id})`;
-}
-
-/** Resolves in a task of its own, so the page may paint and handle input before it. */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }

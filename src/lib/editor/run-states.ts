@@ -1,4 +1,4 @@
-import type { RunEvent } from '../engine/events';
+import type { NodeSummary, RunEvent } from '../engine/events';
 import type { NodeRunState } from './kumiki-node.svelte';
 
 /**
@@ -28,4 +28,21 @@ export function nextRunState(before: NodeRunState, event: RunEvent): NodeRunStat
 /** What a node that did not run because of node `by` says. */
 export function blockedMessage(by: string): string {
   return `Not run: "${by}" did not finish.`;
+}
+
+/** A node's state as the run summary gives it, which wins over any event. */
+export function finalState(result: NodeSummary, previousMs: number | undefined): NodeRunState {
+  switch (result.status) {
+    case 'finished':
+      return {
+        status: result.cached ? 'cached' : 'done',
+        ms: result.cached ? previousMs : result.ms
+      };
+    case 'failed':
+      return { status: 'failed', message: result.error };
+    case 'blocked':
+      return { status: 'blocked', message: result.error };
+    case 'cancelled':
+      return { status: 'cancelled', ms: previousMs };
+  }
 }
