@@ -189,3 +189,34 @@ test('the run log follows the newest line', async ({ page }) => {
   });
   expect(hidden).toEqual([]);
 });
+
+test('a node added from the palette lands where it covers no other node', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  const palette = page.getByRole('complementary', { name: 'Node palette' });
+  const search = palette.getByRole('searchbox', { name: 'Search nodes' });
+
+  // Once with nothing selected (the middle of the view is taken by the example), once with
+  // the correlation node selected (right of it is the edge of the two columns).
+  for (const select of [null, 'correlation']) {
+    if (select) await editor.node(select).locator('.title').click();
+    const count = await editor.nodes().count();
+    await search.fill('diagram plot');
+    await page.keyboard.press('Enter');
+    await expect(editor.nodes()).toHaveCount(count + 1);
+    await expect(page.getByTestId('canvas')).toHaveAttribute('data-pending', '0');
+    const rects = await editor.nodes().evaluateAll((nodes) =>
+      nodes.map((node) => {
+        const { left, top, right, bottom } = node.getBoundingClientRect();
+        return { id: node.getAttribute('data-node-id'), left, top, right, bottom };
+      })
+    );
+    const covered = rects.flatMap((a, i) =>
+      rects
+        .slice(i + 1)
+        .filter((b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)
+        .map((b) => `${a.id} and ${b.id}`)
+    );
+    expect(covered).toEqual([]);
+  }
+});

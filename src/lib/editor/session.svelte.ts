@@ -226,7 +226,7 @@ export class EditorSession {
     const taken = new Set(this.nodes().map((n) => n.id));
     const id = newNodeId(type, taken);
     const params = Object.fromEntries(Object.entries(spec.params).map(([k, p]) => [k, p.default]));
-    const at = position ?? freeSpot(canvas.area, this.selectedId, this.nodes().length);
+    const at = position ?? freeSpot(canvas.area, this.selectedId, this.nodes());
     const node = nodeFromGraph(bridge, { id, type, version: spec.version, params, position: at });
     await canvas.editor.addNode(node);
     await canvas.area.translate(node.id, at);

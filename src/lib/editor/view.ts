@@ -67,25 +67,74 @@ export function limitZoom(area: KumikiArea): void {
   });
 }
 
+/** The room a new node is given before its view is measured, in canvas units. */
+const NEW_NODE = { width: 300, height: 220 };
+
+/** Space kept around other nodes when a new one is placed, in canvas units. */
+const GAP = 20;
+
+/** The step between the places tried for a new node, in canvas units. */
+const TRY_STEP = 40;
+
 /**
  * Where a new node goes: right of the selected node, else mid-view, a little apart from the
- * last node added there.
+ * last node added there; and if that place is taken, the nearest place in view where the node
+ * covers no other (`nodes` with their sizes). A view with no free place gets the first one.
  */
 export function freeSpot(
   area: KumikiArea,
   selectedId: string | null,
-  nodeCount: number
+  nodes: readonly { id: string; width: number; height: number }[]
 ): { x: number; y: number } {
-  const selected = area.nodeViews.get(selectedId ?? '');
-  if (selected) return { x: selected.position.x + 340, y: selected.position.y };
-
   const { x, y, k } = area.area.transform;
   const rect = area.container.getBoundingClientRect();
-  const jitter = (nodeCount % 5) * 24;
-  return {
-    x: (rect.width / 2 - x) / k - 150 + jitter,
-    y: (rect.height / 2 - y) / k - 90 + jitter
+  const selected = area.nodeViews.get(selectedId ?? '');
+  const jitter = (nodes.length % 5) * 24;
+  const wanted = selected
+    ? { x: selected.position.x + 340, y: selected.position.y }
+    : {
+        x: (rect.width / 2 - x) / k - NEW_NODE.width / 2 + jitter,
+        y: (rect.height / 2 - y) / k - NEW_NODE.height / 2 + jitter
+      };
+
+  const taken = nodes.flatMap((node) => {
+    const at = area.nodeViews.get(node.id)?.position;
+    return at
+      ? [
+          {
+            left: at.x - GAP,
+            top: at.y - GAP,
+            right: at.x + node.width + GAP,
+            bottom: at.y + node.height + GAP
+          }
+        ]
+      : [];
+  });
+  const free = (spot: { x: number; y: number }) =>
+    taken.every(
+      (box) =>
+        spot.x >= box.right ||
+        spot.x + NEW_NODE.width <= box.left ||
+        spot.y >= box.bottom ||
+        spot.y + NEW_NODE.height <= box.top
+    );
+  if (free(wanted)) return wanted;
+
+  const view = {
+    left: -x / k,
+    top: -y / k,
+    right: (rect.width - x) / k,
+    bottom: (rect.height - y) / k
   };
+  const spots: { x: number; y: number; distance: number }[] = [];
+  for (let top = view.top; top + NEW_NODE.height <= view.bottom; top += TRY_STEP) {
+    for (let left = view.left; left + NEW_NODE.width <= view.right; left += TRY_STEP) {
+      spots.push({ x: left, y: top, distance: Math.hypot(left - wanted.x, top - wanted.y) });
+    }
+  }
+  spots.sort((a, b) => a.distance - b.distance);
+  const spot = spots.find(free);
+  return spot ? { x: spot.x, y: spot.y } : wanted;
 }
 
 function clamp(value: number, low: number, high: number): number {
