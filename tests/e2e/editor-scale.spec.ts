@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { EditorPage } from './editor-page';
+import { coveredNodes } from './node-overlaps';
 
 /** Nodes in the generated graph: enough that most of it lies far outside the window. */
 const COUNT = 300;
@@ -286,23 +287,9 @@ test('Arrange after a run spaces the nodes by their grown sizes, shown or not', 
   for (let stop = 0; stop < 12; stop++) {
     for (let i = 0; i < 25; i++) await page.keyboard.press(']');
     await settled(page);
-    const rects = await page.getByTestId('node').evaluateAll((nodes) =>
-      nodes.map((node) => {
-        const { left, top, right, bottom } = node.getBoundingClientRect();
-        return { id: node.getAttribute('data-node-id'), left, top, right, bottom };
-      })
-    );
-    shown += rects.length;
-    rects.forEach((a, i) =>
-      rects.slice(i + 1).forEach((b) => {
-        const apart =
-          a.right <= b.left + 1 ||
-          b.right <= a.left + 1 ||
-          a.bottom <= b.top + 1 ||
-          b.bottom <= a.top + 1;
-        if (!apart) covered.add(`${a.id} and ${b.id}`);
-      })
-    );
+    const found = await coveredNodes(page.getByTestId('node'), 1);
+    shown += found.count;
+    found.covered.forEach((pair) => covered.add(pair));
   }
   expect(shown).toBeGreaterThan(100);
   expect([...covered]).toEqual([]);

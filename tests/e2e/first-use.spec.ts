@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { EditorPage } from './editor-page';
+import { coveredNodes } from './node-overlaps';
 
 /** The zoom below which node text is too small to read; the example opens above it. */
 const READABLE_ZOOM = 0.5;
@@ -146,19 +147,8 @@ test('the run log follows the newest line', async ({ page }) => {
   expect(box.oldestShown).toBe(!box.overflows);
 
   // The nodes grew with their previews (the scatter plot most): none now covers another.
-  const rects = await page.getByTestId('node').evaluateAll((nodes) =>
-    nodes.map((node) => {
-      const { left, top, right, bottom } = node.getBoundingClientRect();
-      return { id: node.getAttribute('data-node-id'), left, top, right, bottom };
-    })
-  );
-  const covered = rects.flatMap((a, i) =>
-    rects
-      .slice(i + 1)
-      .filter((b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)
-      .map((b) => `${a.id} and ${b.id}`)
-  );
-  expect(rects).toHaveLength(7);
+  const { count, covered } = await coveredNodes(page.getByTestId('node'));
+  expect(count).toBe(7);
   expect(covered).toEqual([]);
 
   // Nor does any wire run under a node other than its two ends on its way.
@@ -205,18 +195,6 @@ test('a node added from the palette lands where it covers no other node', async 
     await page.keyboard.press('Enter');
     await expect(editor.nodes()).toHaveCount(count + 1);
     await expect(page.getByTestId('canvas')).toHaveAttribute('data-pending', '0');
-    const rects = await editor.nodes().evaluateAll((nodes) =>
-      nodes.map((node) => {
-        const { left, top, right, bottom } = node.getBoundingClientRect();
-        return { id: node.getAttribute('data-node-id'), left, top, right, bottom };
-      })
-    );
-    const covered = rects.flatMap((a, i) =>
-      rects
-        .slice(i + 1)
-        .filter((b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)
-        .map((b) => `${a.id} and ${b.id}`)
-    );
-    expect(covered).toEqual([]);
+    expect((await coveredNodes(editor.nodes())).covered).toEqual([]);
   }
 });
